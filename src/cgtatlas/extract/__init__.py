@@ -1,0 +1,1 @@
+"""Extraction: an ordered pipeline of small components over a Document."""

@@ -1,0 +1,1 @@
+"""Reading documents: bytes -> decoded text -> cleaned Document."""

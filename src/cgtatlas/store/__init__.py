@@ -1,0 +1,1 @@
+"""The atlas store: one schema on SQLite or PostgreSQL."""

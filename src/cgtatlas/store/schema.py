@@ -1,0 +1,111 @@
+"""One schema, SQLAlchemy Core, for SQLite and PostgreSQL.
+
+Every relation and fact row points at its evidence: document, span and quote.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
+    UniqueConstraint, create_engine,
+)
+from sqlalchemy.engine import Engine
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(64), primary_key=True),  # content hash of the cleaned text
+    Column("file_name", Text, nullable=False),
+    Column("path", Text),
+    Column("title", Text),
+    Column("date", String(10)),
+    Column("source", Text),
+    Column("text", Text, nullable=False),
+    Column("original", Text),
+    Column("offset_map", JSON),
+    Column("sentences", JSON),  # [[start, end], ...]
+    Column("meta", JSON),
+    Column("n_chars", Integer),
+    Column("extractor_version", String(32)),
+    Column("ingested_at", String(32)),
+)
+
+entities = Table(
+    "entities", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(32), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("key", Text, nullable=False),  # normalised name used for resolution
+    Column("region", Text),
+    Column("attributes", JSON),
+    UniqueConstraint("type", "key", name="uq_entities_type_key"),
+)
+
+aliases = Table(
+    "aliases", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("alias", Text, nullable=False),
+    Column("key", Text, nullable=False, index=True),
+    Column("rule", String(64)),  # which resolution rule linked this alias
+    Column("evidence", Text),  # document id or quote behind the merge
+    UniqueConstraint("entity_id", "key", name="uq_aliases_entity_key"),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("type", String(32), nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text),
+)
+
+relations = Table(
+    "relations", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("type", String(32), nullable=False, index=True),
+    Column("head_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("tail_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), index=True),
+    Column("tail_label", Text),  # milestone labels have no tail entity
+    Column("attributes", JSON),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("quote", Text),
+)
+
+facts = Table(
+    "facts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("subject_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), index=True),
+    Column("subject", Text, nullable=False),
+    Column("indicator", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(16)),
+    Column("comparator", String(4)),
+    Column("year", Integer),
+    Column("kind", String(16)),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("start", Integer),
+    Column("end", Integer),
+    Column("quote", Text),
+)
+
+Index("ix_facts_subject_indicator", facts.c.subject_id, facts.c.indicator)
+
+
+def database_url(db: str) -> str:
+    """A SQLite file path or any SQLAlchemy URL -> SQLAlchemy URL."""
+    if "://" in db:
+        if db.startswith("postgresql://"):
+            return "postgresql+psycopg://" + db[len("postgresql://"):]
+        return db
+    return f"sqlite:///{db}"
+
+
+def make_engine(db: str) -> Engine:
+    return create_engine(database_url(db), future=True)

@@ -1,0 +1,1 @@
+"""The web app: server-rendered pages and a JSON API over the same queries."""
