@@ -1,0 +1,35 @@
+"""Write a Document's extraction in the gold JSON format of shared/gold/GUIDE.md."""
+from __future__ import annotations
+
+from typing import Any
+
+from cgtatlas.model import Document
+
+
+def entities_of(doc: Document) -> list[dict[str, Any]]:
+    """One entry per (type, in-document name), aliases = the other surfaces seen."""
+    grouped: dict[tuple[str, str], set[str]] = {}
+    for m in doc.mentions:
+        grouped.setdefault((m.type, m.name), set()).add(m.surface)
+    for (etype, name), surfaces in grouped.items():
+        extra = doc.meta.get("aliases", {}).get(name, ())
+        surfaces.update(extra)
+    return [
+        {"type": etype, "name": name, "aliases": sorted(s for s in surfaces if s != name)}
+        for (etype, name), surfaces in grouped.items()
+    ]
+
+
+def to_gold(doc: Document) -> dict[str, Any]:
+    return {
+        "doc": doc.file_name,
+        "entities": entities_of(doc),
+        "relations": [
+            {"type": r.type, "head": r.head, "tail": r.tail, **r.attributes} for r in doc.relations
+        ],
+        "facts": [
+            {"subject": f.subject, "indicator": f.indicator, "value": f.value, "unit": f.unit,
+             "comparator": f.comparator, "year": f.year, "kind": f.kind}
+            for f in doc.facts
+        ],
+    }
