@@ -1,6 +1,158 @@
-"""PLACEHOLDER stage, to be written."""
-from cgtatlas.model import Document
+"""In-document aliases: which surfaces name the same thing, and its fullest name.
+
+Links made here: "X（以下简称“Y”）" and "X（ABBR）" brackets; the listed forms of
+one government body (国家发改委 = 国家发展改革委); a region's suffixed form
+(北京市 -> 北京); a name with and without a country or region prefix
+(美国FDA / FDA); a company's full registered name and its short form. Every
+mention of a group gets the group's name (the fullest form the document uses)
+and one type.
+"""
+from __future__ import annotations
+
+import re
+
+from cgtatlas.extract import org_lexicon as lex
+from cgtatlas.model import Document, Mention
+
+SHORT_FORM = re.compile(r"[（(]\s*(?:以下|下文|下)?\s*(?:简称|称)\s*[:：]?\s*[“\"「『]?([^”\"」』）)，,。]{2,20}?)[”\"」』]?\s*[）)]")
+ABBREVIATION = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,11})\s*[）)]")
+REGION_SUFFIXES = ("特别行政区", "自治区", "新区", "省", "市", "区", "县")
+NOT_REGION_SUFFIX = ("湾区", "地区", "城区", "园区", "片区", "特区", "山区", "社区", "辖区", "景区", "郊区", "老区", "港区")
+COUNTRY_PREFIXES = ("美国", "中国", "英国", "法国", "德国", "日本", "韩国", "欧洲", "欧盟", "国家")
+COMPANY_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司", "集团")
 
 
 def link_aliases(doc: Document) -> Document:
+    _add_bracket_forms(doc)
+    groups = _Groups()
+    for m in doc.mentions:
+        if m.source.endswith(":distributed"):
+            continue  # its surface is a place; its name is the shared-head name
+        groups.add(m.surface)
+        groups.union(m.surface, _base_key(m))
+        groups.union(m.surface, m.name)  # a canonical name an earlier stage chose
+    _link_prefixed_forms(doc.mentions, groups)
+    _name_groups(doc, groups)
     return doc
+
+
+def region_name(surface: str) -> str:
+    """北京市 -> 北京, 浦东新区 -> 浦东; 粤港澳大湾区 stays."""
+    if surface.endswith(NOT_REGION_SUFFIX):
+        return surface
+    for suffix in REGION_SUFFIXES:
+        rest = surface[: -len(suffix)]
+        if surface.endswith(suffix) and len(rest) >= 2:
+            return rest
+    return surface
+
+
+def _base_key(m: Mention) -> str:
+    """The key that joins forms of the same thing regardless of context."""
+    if m.type == "Region":
+        return region_name(m.surface)
+    body = lex.known_bodies().get(m.surface)
+    return "§" + body[1] if body else m.surface
+
+
+class _Groups:
+    """Union-find over surface strings."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def add(self, key: str) -> None:
+        self.parent.setdefault(key, key)
+
+    def find(self, key: str) -> str:
+        self.add(key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _add_bracket_forms(doc: Document) -> None:
+    """X（以下简称“Y”）/ X（ABBR）: Y names X; its later uses become mentions of X."""
+    by_end = {m.end: m for m in doc.mentions}
+    for pattern in (SHORT_FORM, ABBREVIATION):
+        for match in pattern.finditer(doc.text):
+            owner = by_end.get(match.start())
+            short = match.group(1).strip()
+            if owner is None or _is_generic(short) or short == owner.surface:
+                continue
+            _mention_all(doc, short, owner)
+
+
+def _is_generic(word: str) -> bool:
+    return word in lex.heads() or word in lex.word_set("org_generic") or word in ("该公司", "本公司")
+
+
+def _mention_all(doc: Document, short: str, owner: Mention) -> None:
+    """Mention every free occurrence of `short` as the owner's alias."""
+    taken = [(m.start, m.end) for m in doc.mentions]
+    for match in re.finditer(re.escape(short), doc.text):
+        s, e = match.span()
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        doc.mentions.append(Mention(type=owner.type, surface=short, start=s, end=e,
+                                    name=owner.surface, source="aliases"))
+    doc.meta.setdefault("alias_links", []).append((short, owner.surface))
+
+
+def _link_prefixed_forms(mentions: list[Mention], groups: _Groups) -> None:
+    """美国FDA ~ FDA; 上海外高桥保税区 ~ 外高桥保税区; 某某科技有限公司 ~ 某某科技."""
+    by_type: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.source.endswith(":distributed"):
+            continue
+        by_type.setdefault(m.type, set()).add(m.surface)
+    regions = {m.surface for m in mentions if m.type == "Region"} | {region_name(m.surface) for m in mentions if m.type == "Region"}
+    for etype, surfaces in by_type.items():
+        if etype == "Region":
+            continue
+        for long in surfaces:
+            for short in surfaces:
+                if short != long and len(short) >= 2 and _same_thing(etype, long, short, regions):
+                    groups.union(long, short)
+
+
+def _same_thing(etype: str, long: str, short: str, regions: set[str]) -> bool:
+    if long.replace("人民政府", "政府") == short:
+        return True
+    if long.endswith(short):
+        prefix = long[: -len(short)]
+        return prefix in COUNTRY_PREFIXES or prefix in regions or region_name(prefix) in regions
+    if etype == "Company" and long.startswith(short):
+        rest = long[len(short):]
+        return rest in COMPANY_SUFFIXES or (len(short) >= 4 and "公司" in rest)
+    return False
+
+
+def _name_groups(doc: Document, groups: _Groups) -> None:
+    """Each group's name is its fullest surface; its type that of that surface."""
+    for short, owner in doc.meta.get("alias_links", []):
+        groups.union(owner, short)
+    members: dict[str, list[Mention]] = {}
+    for m in doc.mentions:
+        if not m.source.endswith(":distributed"):
+            members.setdefault(groups.find(m.surface), []).append(m)
+    for group in members.values():
+        fullest = max(group, key=lambda m: (len(m.surface), -m.start))
+        name = _canonical(group) or fullest.surface
+        if fullest.type == "Region":
+            name = region_name(name)
+        for m in group:
+            m.name, m.type = name, fullest.type
+
+
+def _canonical(group: list[Mention]) -> str | None:
+    """A name an earlier stage chose on purpose (closed-list technology names,
+    regions without suffix), when there is one: the most frequent."""
+    chosen = [m.name for m in group if m.name != m.surface and m.source != "aliases"]
+    return max(set(chosen), key=chosen.count) if chosen else None

@@ -1,6 +1,142 @@
-"""PLACEHOLDER stage, to be written."""
-from cgtatlas.model import Document
+"""Disease and Target stage.
+
+Diseases: a lexicon of common indications (lexicon/diseases.txt) extended to the
+left by narrowing modifiers (恶性, 输血依赖型, 慢加急性 ...), plus names built like
+diseases (…瘤, …癌, …病, …贫血, …衰竭 …) right after a treatment cue (治疗, 针对).
+The GUIDE's generic words (肿瘤, 实体瘤, 罕见病 …) are never entities.
+Targets: CD<n>/Claudin shapes, a list of well-known targets, and any Latin token
+right after 靶向 (IL-2 is a target only there).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cgtatlas.lexicon import load_words
+from cgtatlas.model import Document, Mention
+
+GENERIC_DISEASE = frozenset(
+    "肿瘤 恶性肿瘤 癌症 血液瘤 血液肿瘤 实体瘤 实体肿瘤 罕见病 遗传病 慢性病 疾病 重大疾病 "
+    "免疫疾病 自身免疫病 传染病 常见病 多发病 疑难病 职业病 适应症 并发症 新适应症 病 症 癌 瘤 "
+    "遗传性疾病 罕见疾病 慢病 难治性疾病 疑难杂症 炎症 感染性疾病".split())
+DISEASE_HEADS = "白血病|淋巴瘤|骨髓瘤|肉瘤|瘤|癌|病|症|炎|贫血|衰竭|变性|卒中|综合征|损伤"
+STOP_CHARS = "已至将的了和与及或等在是为对将把被有也都而并从到向中上下后前、，,。；;：:（）()“”\"'《》 "
+CUE = r"(?:用于治疗|治疗|针对|适应症为|适应症是|罹患|患有|诊断为|用于)"
+SHAPE = re.compile(CUE + r"(?P<d>[^" + re.escape(STOP_CHARS) + r"]{1,10}?(?:" + DISEASE_HEADS + r"))(?![种人房例灶变理毒区床史程状患友])")
+LATIN_EDGE_BEFORE = r"(?<![A-Za-z0-9\-])"
+LATIN_EDGE_AFTER = r"(?![A-Za-z0-9])"
+
+
+def _alternation(words) -> str:
+    def one(w: str) -> str:
+        p = re.escape(w)
+        if w[0].isascii() and w[0].isalnum():
+            p = LATIN_EDGE_BEFORE + p
+        if w[-1].isascii() and w[-1].isalnum():
+            p += LATIN_EDGE_AFTER
+        return p
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def disease_lexicon() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
+    """(regex of forms with modifiers, form -> canonical core, abbreviations needing a full form)."""
+    forms: dict[str, str] = {}
+    abbrev: set[str] = set()
+    for line in load_words("diseases"):
+        canonical, _, others = line.partition("=")
+        canonical = canonical.strip()
+        forms[canonical] = canonical
+        for other in (o.strip() for o in others.split(",")):
+            if other:
+                forms[other.rstrip("?")] = canonical
+                if other.endswith("?"):
+                    abbrev.add(other.rstrip("?"))
+    modifiers = _alternation(load_words("disease_modifiers"))
+    pattern = re.compile(f"(?P<mod>(?:{modifiers})*)(?P<core>{_alternation(forms)})")
+    return pattern, forms, frozenset(abbrev)
+
+
+def _disease_candidates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, core key) for lexicon and shape matches, longest first at each place."""
+    pattern, forms, abbrev = disease_lexicon()
+    found = []
+    full_seen = set()
+    for m in pattern.finditer(text):
+        core = m.group("core")
+        if core in abbrev and forms[core] not in full_seen:
+            continue
+        full_seen.add(forms[core])
+        found.append((m.start(), m.end(), forms[core]))
+    taken = [(s, e) for s, e, _ in found]
+    for m in SHAPE.finditer(text):
+        s, e = m.span("d")
+        name = m.group("d")
+        if _is_generic(name):
+            continue
+        if not any(s < te and ts < e for ts, te in taken):
+            found.append((s, e, name))
+    return found
+
+
+def _is_generic(name: str) -> bool:
+    """肿瘤, 晚期实体瘤, 罕见病: generic however narrowed."""
+    return name in GENERIC_DISEASE or any(name.endswith(g) for g in GENERIC_DISEASE if len(g) > 1)
+
+
+def _name_groups(text: str, found: list[tuple[int, int, str]]) -> dict[str, str]:
+    """core key -> the fullest surface in the document (names abbreviations too)."""
+    best: dict[str, str] = {}
+    for s, e, key in found:
+        surface = text[s:e]
+        if len(surface) > len(best.get(key, "")):
+            best[key] = surface
+    # a bare core ("地中海贫血") written elsewhere with a wider name joins that name
+    for key, surface in list(best.items()):
+        for other_key, other in best.items():
+            if other_key != key and other.endswith(key) and len(other) > len(surface):
+                best[key] = other
+    return best
+
+
+def find_diseases(doc: Document) -> Document:
+    text = doc.text
+    found = [f for f in _disease_candidates(text) if not _is_generic(text[f[0]:f[1]])]
+    names = _name_groups(text, found)
+    for s, e, key in sorted(found):
+        doc.mentions.append(Mention("Disease", text[s:e], s, e, names[key], source="biomed"))
+    return doc
+
+
+CD_SHAPE = r"CD\d{1,3}[a-z]?|(?:Claudin|CLDN)\s?18(?:\.2)?"
+TARGET_CUE = re.compile(r"靶向\s*(?P<t>[A-Za-z][A-Za-z0-9\-\.αβ]{1,12}(?:/[A-Za-z][A-Za-z0-9\-\.]{1,12})*)")
+
+
+@lru_cache(maxsize=1)
+def target_regex() -> re.Pattern[str]:
+    words = _alternation(load_words("targets"))
+    return re.compile(f"{LATIN_EDGE_BEFORE}(?:{CD_SHAPE}){LATIN_EDGE_AFTER}|{words}")
+
+
+def target_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of molecular targets (also used by the products stage to skip them)."""
+    spans = {m.span() for m in target_regex().finditer(text)}
+    for m in TARGET_CUE.finditer(text):
+        pos = m.start("t")
+        for part in m.group("t").split("/"):
+            part = part.rstrip(".-")
+            if part and not part.upper().startswith("CAR"):
+                spans.add((pos, pos + len(part)))
+            pos += len(part) + 1
+    return sorted(spans)
+
+
+def find_targets(doc: Document) -> Document:
+    for s, e in target_spans(doc.text):
+        surface = doc.text[s:e]
+        doc.mentions.append(Mention("Target", surface, s, e, re.sub(r"\s+", "", surface), source="biomed"))
+    return doc
 
 
 def find_diseases_and_targets(doc: Document) -> Document:
-    return doc
+    return find_targets(find_diseases(doc))

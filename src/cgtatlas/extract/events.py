@@ -1,6 +1,131 @@
-"""PLACEHOLDER stage, to be written."""
-from cgtatlas.model import Document
+"""Event stage: named forums, summits, conferences, expo weeks.
+
+A name is a run of name characters ending in an event head word (论坛, 峰会, 大会,
+产业周 …), with an optional leading year and ordinal (2024第五届…). Its left edge is
+punctuation, a quote, or the last stop word (的, 由, 举办 …). Bodies made only of
+generic words (本次大会, 主题论坛, 9大前沿论坛) are not names. "A——B" (a main event and
+its sub-event) is one name with B as alias. Inside a document a shorter form is an
+alias of a longer one when only a year or region names stand before it.
+"""
+from __future__ import annotations
+
+import re
+
+from cgtatlas.extract.regions import region_matches
+from cgtatlas.model import Document, Mention
+
+HEADS = ("高峰论坛|论坛|峰会|大会|产业周|医药周|创新周|活动周|科技周|博览会|交易会|展览会|洽谈会|"
+         "研讨会|年会|创新大赛|大赛|推介会|对接会")
+EVENT = re.compile(
+    r"(?P<year>(?:19|20)\d{2}年?)?(?P<ord>第[一二三四五六七八九十百\d]+届|首届)?"
+    r"(?P<body>[\u4e00-\u9fffA-Za-z·]*?[\u4e00-\u9fffA-Za-z·]*)(?:" + HEADS + r")")
+STOP_WORDS = (
+    "的", "在", "由", "于", "是", "了", "及", "为", "将", "举办", "召开", "主办", "承办", "协办",
+    "出席", "参加", "参与", "本次", "此次", "本届", "今年", "以及", "届时", "期间", "开幕",
+    "成功", "隆重", "顺利", "亮相", "举行", "来到", "走进", "通过", "作为", "包括", "其中",
+    "即将", "正式", "首次", "围绕", "聚焦", "到", "从", "并", "共", "等", "其", "该", "这",
+    "上届", "下届", "一年一度", "系列活动",
+)
+GENERIC_BODY = (
+    "主题", "平行", "前沿", "专题", "圆桌", "高峰", "行业", "系列", "学术", "年度", "国际", "全球",
+    "全国", "中外", "开幕", "闭幕", "签约", "全体", "表彰", "动员", "推进", "工作", "誓师", "新闻",
+    "颁奖", "分", "主", "大", "总", "首", "次", "本", "届", "此", "场", "个", "项", "该", "每",
+)
+# "举办峰会、展会、学术会议等活动": a list of kinds of events, not a named one.
+GENERIC_LIST_AFTER = re.compile(r"、(?:展会|会议|学术会议|论坛|峰会|大会|活动|赛事|展览|沙龙)")
+NOT_EVENT_ENDINGS = ("代表大会", "股东大会", "职工大会", "党员大会", "股东会")
+SEPARATOR = re.compile(r"\s*(?:——|—|--)\s*[“\"]?")
+
+
+def _trim_left(text: str, start: int, body_start: int, body_end: int) -> int:
+    """Start of the name after the last stop word in the body (year/ordinal kept only
+    when nothing was trimmed)."""
+    body = text[body_start:body_end]
+    cut = 0
+    for word in STOP_WORDS:
+        idx = body.rfind(word)
+        if idx >= 0:
+            cut = max(cut, idx + len(word))
+    return start if cut == 0 else body_start + cut
+
+
+def _is_generic(body: str) -> bool:
+    rest = body
+    for word in sorted(GENERIC_BODY, key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(rest) < 2
+
+
+def event_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of event names, before main——sub joining."""
+    out = []
+    for m in EVENT.finditer(text):
+        start = _trim_left(text, m.start(), m.start("body"), m.end("body"))
+        body = text[max(start, m.start("body")):m.end("body")]
+        if (_is_generic(body) or text[start:m.end()].endswith(NOT_EVENT_ENDINGS)
+                or GENERIC_LIST_AFTER.match(text, m.end())):
+            continue
+        out.append((start, m.end()))
+    return out
+
+
+def _join_main_sub(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, name, sub-event name or None); "A——“B”" becomes one name."""
+    starts = {s: e for s, e in spans}
+    out, skip = [], set()
+    for s, e in spans:
+        if s in skip:
+            continue
+        sep = SEPARATOR.match(text, e)
+        if sep and sep.end() in starts:
+            sub_end = starts[sep.end()]
+            sub = text[sep.end():sub_end]
+            out.append((s, sub_end, text[s:e] + "——" + sub, sub))
+            if re.match(r"第[一二三四五六七八九十百\d]+届|首届", text[s:e]):
+                out.append((s, e, text[s:e], None))  # an edition is an event of its own
+            out.append((sep.end(), sub_end, "", None))
+            skip.add(sep.end())
+        else:
+            out.append((s, e, text[s:e], None))
+    return out
+
+
+def _only_year_or_regions(prefix: str) -> bool:
+    rest = re.sub(r"^(?:19|20)\d{2}年?", "", prefix)
+    covered = sum(e - s for s, e, _ in region_matches(rest))
+    return covered == len(rest)
+
+
+def _canonical_names(names: list[str]) -> dict[str, str]:
+    """Shorter names whose missing prefix is only a year or regions join the longer one."""
+    canon = {n: n for n in names}
+    for short in names:
+        for long in sorted(names, key=len, reverse=True):
+            if long != short and long.endswith(short) and _only_year_or_regions(long[:-len(short)]):
+                if short.startswith(("第", "首届")) or not re.match(r"(?:19|20)\d{2}", long):
+                    canon[short] = long
+                    break
+    return canon
+
+
+def _inner_spans(joined) -> set[tuple[int, int]]:
+    """Spans lying inside a joined "A——B" name: kept as mentions of their own."""
+    wide = [(s, e) for s, e, _, sub in joined if sub]
+    return {(s, e) for s, e, _, sub in joined
+            if not sub and any(ws <= s and e <= we and (ws, we) != (s, e) for ws, we in wide)}
 
 
 def find_events(doc: Document) -> Document:
+    text = doc.text
+    joined = _join_main_sub(text, event_spans(text))
+    sub_of = {sub: name for _, _, name, sub in joined if sub}
+    names = [name for _, _, name, _ in joined if name]
+    canon = _canonical_names(names)
+    inner = _inner_spans(joined)
+    for s, e, name, _ in joined:
+        surface = text[s:e]
+        source = "events:nested" if (s, e) in inner else "events"
+        full = name or sub_of.get(surface, surface)
+        full = sub_of.get(full, full)
+        doc.mentions.append(Mention("Event", surface, s, e, canon.get(full, full), source=source))
     return doc

@@ -1,6 +1,315 @@
-"""PLACEHOLDER stage, to be written."""
-from cgtatlas.model import Document
+"""Organisations found by how Chinese names are built.
+
+A name ends in a head word (有限公司, 医院, 研究院, 管理局, 产业园, 联盟 ...) that
+gives its type; its start is found by walking left over the segmented words
+until a stop context: punctuation, a function word (的/在/由), a verb of
+action, a title, a time word. Government bodies and national institutions
+are also read from a lexicon of their official and short forms.
+"""
+from __future__ import annotations
+
+import re
+
+from cgtatlas.extract import org_lexicon as lex
+from cgtatlas.extract.segment import Token, token_index_at, tokens
+from cgtatlas.model import Document, Mention
+
+MAX_NAME = 40
+# Tags of words that never sit inside a name (jieba tag set).
+STOP_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "u", "r", "t", "d", "c", "q", "y", "e", "o", "f"}
+PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng", "j"}
+HEAD_TOKEN_TAGS = {"nt", "j", "n", "nz", "ns", "l", "vn"}
+OPEN, CLOSE = "(（", ")）"
+JOINERS = {"和", "与"}
+NUMERALS = set("一二三四五六七八九十百千万亿两几半多")
 
 
 def find_organisations(doc: Document) -> Document:
+    toks = tokens(doc)
+    if not toks:
+        return doc
+    places = {m.surface for m in doc.mentions if m.type == "Region"}
+    found = [*_head_mentions(doc.text, toks, places), *_known_bodies(doc.text)]
+    found.extend(_park_anchors(toks, found, places))
+    doc.mentions.extend(found)
     return doc
+
+
+def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Mention]:
+    out = []
+    for head_start, head_end, head in _head_ends(text):
+        i = token_index_at(toks, head_start)
+        if not _head_fits(toks, i, head_start, head_end):
+            continue
+        start = _name_start(text, toks, i)
+        mention = _make_mention(text, toks, (start, head_end), head, places)
+        if mention:
+            out.append(mention)
+            out.extend(_group_inside(text, toks, mention))
+            out.extend(_distributed(toks, mention))
+    return out
+
+
+def _head_ends(text: str):
+    """(start, end, Head) for the longest head word ending at each position."""
+    matcher, words = lex.head_matcher()
+    table = lex.heads()
+    longest: dict[int, tuple[int, str]] = {}
+    for idx, start, end in matcher.find_matches_as_indexes(text, overlapping=True):
+        word = words[idx]
+        if end not in longest or len(word) > len(longest[end][1]):
+            longest[end] = (start, word)
+    for end in sorted(longest):
+        start, word = longest[end]
+        yield start, end, table[word]
+
+
+def _head_fits(toks: list[Token], i: int, head_start: int, head_end: int) -> bool:
+    """The head must end a word; it starts a word or closes a name-like word."""
+    tok = toks[i]
+    if tok.end < head_end:  # the head spans several words: the last must end with it
+        last = toks[token_index_at(toks, head_end - 1)]
+        return last.end == head_end and (head_start == tok.start or tok.tag in HEAD_TOKEN_TAGS)
+    if tok.word[head_end - tok.start:] in lex.word_set("org_titles"):
+        return True  # 大学教授: a head glued to a title
+    if tok.end != head_end or tok.word in lex.word_set("org_not_heads"):
+        return False
+    return head_start == tok.start or tok.tag in HEAD_TOKEN_TAGS or not tok.known
+
+
+def _name_start(text: str, toks: list[Token], i: int) -> int:
+    """Walk left from the token holding the head to the name's first token."""
+    start = toks[i].start
+    j = i - 1
+    while j >= 0 and toks[i].end - toks[j].start <= MAX_NAME:
+        tok = toks[j]
+        if tok.word and tok.word[-1] in CLOSE:
+            k = _bracket_open(toks, j)
+            if k is None:
+                break
+            start, j = toks[k].start, k - 1
+            continue
+        if tok.word in JOINERS and j > 0 and not _is_wordlike(toks[j - 1].word):
+            start = tok.start  # 、和元生物…: after punctuation 和 starts a name, it joins nothing
+            break
+        if tok.word in JOINERS:
+            if not _joins_name(toks, j):
+                break
+        elif _stops(tok) and not _inside_foreign_name(toks, j):
+            break
+        elif tok.tag in ("nr", "nrfg") and j > 0 and lex.type_of(toks[j - 1].word) is not None:
+            break  # 卫生健康局|刘韬|局长: a person named right after an organisation
+        start = tok.start
+        j -= 1
+    return start
+
+
+def _stops(tok: Token) -> bool:
+    word = tok.word
+    if not word.strip() or not _is_wordlike(word):
+        return True
+    if word in lex.word_set("org_stop_words") or word in lex.word_set("org_titles"):
+        return True
+    if tok.tag == "m":
+        return not word.startswith("第") and any(ch.isdigit() or ch in NUMERALS for ch in word)
+    if tok.tag in STOP_TAGS and tok.known:
+        return True
+    if tok.tag == "v" and (len(word) == 1 or word not in lex.word_set("org_name_verbs")):
+        return True  # (a one-letter verb inside a foreign name is let through by _name_start)
+    return _ends_in_title(word)
+
+
+def _inside_foreign_name(toks: list[Token], j: int) -> bool:
+    """阿特|蒙|医院: one character the tagger read as a verb, right after a
+    transliterated name part, belongs to that name."""
+    tok = toks[j]
+    return len(tok.word) == 1 and tok.tag == "v" and j > 0 and toks[j - 1].tag in ("nrt", "nz")
+
+
+def _ends_in_title(word: str) -> bool:
+    return any(word.endswith(t) and word != t for t in ("主任", "院长", "所长", "局长", "教授", "院士"))
+
+
+def _is_wordlike(word: str) -> bool:
+    return all(ch.isalnum() or ch in "-·." for ch in word)
+
+
+def _joins_name(toks: list[Token], j: int) -> bool:
+    """和/与 inside a name joins two common words (科技和经济委员会,
+    细胞与基因治疗产业联盟); between names it separates them."""
+    if j == 0 or j + 1 >= len(toks):
+        return False
+    left, right = toks[j - 1], toks[j + 1]
+    for tok in (left, right):
+        if tok.tag in PROPER_TAGS - {"nt"} or not tok.known:
+            return False
+    if lex.type_of(left.word) is not None:
+        return False
+    return not _stops(left)
+
+
+def _bracket_open(toks: list[Token], j: int) -> int | None:
+    """Index of the matching '(' when the bracket holds a short Chinese place
+    or word (（苏州）, (集团)); otherwise None (the bracket ends the name)."""
+    inside = ""
+    k = j - 1
+    while k >= 0 and j - k <= 4:
+        word = toks[k].word
+        if word and word[0] in OPEN:
+            ok = 1 <= len(inside) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in inside)
+            return k if ok and k > 0 and not _stops(toks[k - 1]) else None
+        inside = word + inside
+        k -= 1
+    return None
+
+
+def _make_mention(text: str, toks: list[Token], span: tuple[int, int], head: lex.Head,
+                  places: set[str]) -> Mention | None:
+    start, end = span
+    if head.type == "Park":
+        start = _drop_outer_place(toks, start, end)
+    start = _after_generic_part(toks, start, end, places)
+    end = _with_place_bracket(text, toks, end)
+    name = text[start:end]
+    if head.type == "Venue" or len(name) <= len(head.word) and head.generic:
+        return None
+    if name in lex.word_set("org_generic"):
+        return None
+    if head.generic and not _has_specific_word(toks, start, end - len(head.word), places):
+        return None
+    if head.type == "Agency" and _inside_other_org(name[: -len(head.word)]):
+        return None  # a university's or company's own committee or office
+    return Mention(type=head.type, surface=name, start=start, end=end, source="orgs")
+
+
+def _inside_other_org(prefix: str) -> bool:
+    """中国科学技术大学学术委员会: a body inside a university, hospital or company."""
+    inner = [h for h in lex.heads().values() if h.type in ("Academic", "Hospital", "Company") and len(h.word) > 1]
+    return any(h.word in prefix for h in inner)
+
+
+PLACE_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
+
+
+def _with_place_bracket(text: str, toks: list[Token], end: int) -> int:
+    """香港科技大学(广州): a campus or branch place in brackets belongs to the name."""
+    match = PLACE_BRACKET.match(text, end)
+    if match and toks[token_index_at(toks, match.start(1))].tag == "ns":
+        return match.end()
+    return end
+
+
+def _after_generic_part(toks: list[Token], start: int, end: int, places: set[str]) -> int:
+    """科技企业孵化器|广东医谷: a generic description ending in a head word,
+    followed by a specific name, is not part of that name."""
+    for h_start, h_end, head in _head_ends_in(toks, start, end):
+        if h_end >= end or head.type == "Venue":
+            continue
+        if not _has_specific_word(toks, start, h_start, places) and _has_specific_word(
+                toks, h_end, toks[token_index_at(toks, h_end)].end, places):
+            start = h_end
+    return start
+
+
+def _head_ends_in(toks: list[Token], start: int, end: int):
+    text = "".join(t.word for t in toks[token_index_at(toks, start):token_index_at(toks, end - 1) + 1])
+    base = toks[token_index_at(toks, start)].start
+    for h_start, h_end, head in _head_ends(text):
+        if base + h_end > start and toks[token_index_at(toks, base + h_end - 1)].end == base + h_end:
+            yield base + h_start, base + h_end, head
+
+
+def _drop_outer_place(toks: list[Token], start: int, end: int) -> int:
+    """北京中关村…示范区: a park named after a place inside a city is named
+    without the city (the city is a Region mention of its own)."""
+    i = token_index_at(toks, start)
+    if i + 1 < len(toks) and toks[i].tag == "ns" and toks[i + 1].tag == "ns" and toks[i + 1].end < end:
+        return toks[i + 1].start
+    return start
+
+
+def _has_specific_word(toks: list[Token], start: int, end: int, places: set[str]) -> bool:
+    """A place, a proper noun, or a word the tagger does not know (a coined
+    name) before the head: what separates 张江免疫细胞技术公共服务平台 from
+    共性技术服务平台."""
+    if end <= start:
+        return False
+    i = token_index_at(toks, start)
+    while i < len(toks) and toks[i].start < end:
+        tok = toks[i]
+        if _is_acronym(tok.word):
+            pass
+        elif tok.tag in PROPER_TAGS or not tok.known or tok.word in lex.known_bodies() or tok.word in places:
+            return True
+        elif tok.word == "国家" or tok.word[:1] in "中美英法德日韩欧":
+            return True
+        i += 1
+    return False
+
+
+def _is_acronym(word: str) -> bool:
+    """CDMO, CRO, AI: field acronyms, not names."""
+    return word.isascii() and word.isupper() and len(word) <= 5
+
+
+def _group_inside(text: str, toks: list[Token], outer: Mention) -> list[Mention]:
+    """A company group's unit (X集团上海Y医院): the group is named on its own too."""
+    out = []
+    for start, end, head in _head_ends(outer.surface):
+        if head.type != "Company" or end >= len(outer.surface):
+            continue
+        nxt = token_index_at(toks, outer.start + end)
+        if toks[nxt].start == outer.start + end and toks[nxt].tag == "ns":
+            out.append(Mention(type="Company", surface=outer.surface[:end], start=outer.start,
+                               end=outer.start + end, source="orgs:nested"))
+    return out
+
+
+def _park_anchors(toks: list[Token], found: list[Mention], places: set[str]) -> list[Mention]:
+    """张江 when the document names 张江细胞和基因产业园 and 张江基因岛: a place
+    word that starts two or more park names, and is not an administrative
+    region, names the park area itself where it stands alone."""
+    starts: dict[str, set[str]] = {}
+    for m in found:
+        if m.type == "Park":
+            first = toks[token_index_at(toks, m.start)]
+            if first.start == m.start and first.end < m.end and len(first.word) >= 2:
+                starts.setdefault(first.word, set()).add(m.surface)
+    anchors = {w for w, names in starts.items() if len(names) >= 2 and w not in places}
+    return [Mention(type="Park", surface=t.word, start=t.start, end=t.end, source="orgs:anchor")
+            for t in toks if t.word in anchors]
+
+
+def _distributed(toks: list[Token], m: Mention) -> list[Mention]:
+    """北京、上海、广东自由贸易试验区: the head is shared by every place in the
+    list, so 北京自由贸易试验区 is named too (at the span of 北京)."""
+    i = token_index_at(toks, m.start)
+    if toks[i].tag != "ns" or toks[i].start != m.start:
+        return []
+    rest = m.surface[len(toks[i].word):]
+    out = []
+    j = i - 1
+    while j >= 1 and toks[j].word in ("、", "和", "及") and toks[j - 1].tag == "ns":
+        place = toks[j - 1]
+        out.append(Mention(type=m.type, surface=place.word, start=place.start, end=place.end,
+                           name=place.word + rest, source="orgs:distributed"))
+        j -= 2
+    return out
+
+
+def _known_bodies(text: str) -> list[Mention]:
+    matcher, forms = lex.body_matcher()
+    bodies = lex.known_bodies()
+    out = []
+    for idx, start, end in matcher.find_matches_as_indexes(text):
+        form = forms[idx]
+        if form.isascii() and _latin_neighbour(text, start, end):
+            continue
+        out.append(Mention(type=bodies[form][0], surface=form, start=start, end=end, source="orgs:lexicon"))
+    return out
+
+
+def _latin_neighbour(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())

@@ -1,6 +1,105 @@
-"""PLACEHOLDER stage, to be written."""
-from cgtatlas.model import Document
+"""Policy stage: named policies, plans, regulations and guidance documents.
+
+- 《…》 titles whose text ends with a policy word (方案, 规划, 意见, 办法, 指导原则 …),
+  optionally followed by bracketed qualifiers: (2023-2025), （试行）, (2024年本).
+  Talk, report and book titles (作主题报告《…》) are not policies.
+- a line that is itself a policy title (the heading of a policy document);
+- named rules without 《》 built around a quoted list word: X“白名单”(制度);
+- national lists: 国家…目录.
+The name drops 《》 and a trailing （征求意见稿）, keeps inner quotes as written;
+the form with the draft note is an alias.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cgtatlas.lexicon import load_words
+from cgtatlas.model import Document, Mention
+
+QUALIFIER = r"(?:\s*[（(][^（()）]{1,16}[)）])"
+DRAFT = re.compile(r"\s*[（(](?:征求意见稿|草案|送审稿|讨论稿)[)）]$")
+BOOK = re.compile(r"《(?P<t>[^《》\n]{3,80})》")
+NOT_POLICY_BEFORE = re.compile(r"(报告|演讲|讲座|题为|主题为|专著|著作|新书|出版|书籍|论文|课程|分享|发表了?)[\s:：]*$")
+QUOTED_LIST = re.compile(
+    r"(?P<p>[\u4e00-\u9fff]{4,18})[“\"](?P<w>白名单|负面清单|正面清单|绿色通道)[”\"](?P<s>制度|机制|政策|清单)?")
+NATIONAL_LIST = re.compile(r"国家[\u4e00-\u9fff]{2,10}?目录")
+# Section headings ("三、保障措施", "（一）工作方案") are not titles.
+ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．\s]|第[一二三四五六七八九十]+[章条节]|附件|关于印发)")
+# Verbs that start the clause before a named rule, never part of its name.
+LEAD_VERBS = ("落实", "出台", "实施", "推进", "纳入", "建立", "执行", "发布", "印发", "制定", "完善",
+              "优化", "推出", "试行", "探索", "用好", "依托", "持续", "进一步", "加快", "了", "的")
+
+
+@lru_cache(maxsize=1)
+def policy_end() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(load_words("policy_words"), key=len, reverse=True))
+    return re.compile(f"(?:{words}){QUALIFIER}*$")
+
+
+def is_policy_title(title: str) -> bool:
+    """A title that ends with a policy word (qualifiers allowed after it)."""
+    return bool(policy_end().search(title.strip()))
+
+
+def _book_titles(doc: Document, found: list) -> None:
+    text = doc.text
+    for m in BOOK.finditer(text):
+        title = m.group("t")
+        if not is_policy_title(title) or NOT_POLICY_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        found.append((m.start("t"), m.end("t")))
+
+
+def _title_lines(doc: Document, found: list) -> None:
+    """A short line that is a policy title (a policy document's own heading)."""
+    for m in re.finditer(r"^[ \t]*(?P<t>[^\n。，,；;！？!?《》]{6,60}?)[ \t]*$", doc.text, re.M):
+        title = m.group("t")
+        if is_policy_title(title) and not ENUMERATED.match(title) and re.search(
+                r"[\u4e00-\u9fff]{4}", title):
+            end = m.end("t")
+            nxt = re.match(r"\s*\n\s*([（(](?:征求意见稿|草案|送审稿|讨论稿)[)）])", doc.text[end:])
+            found.append((m.start("t"), end))
+            if nxt:
+                doc.meta.setdefault("aliases", {}).setdefault(_clean_name(title), set()).add(
+                    title + nxt.group(1))
+
+
+def _trim_lead(text: str, start: int, end: int) -> int:
+    """Move `start` past a leading verb such as 落实 or 纳入."""
+    part = text[start:end]
+    best = 0
+    for verb in LEAD_VERBS:
+        idx = part.rfind(verb)
+        if idx >= 0:
+            best = max(best, idx + len(verb))
+    return start + best
+
+
+def _named_lists(doc: Document, found: list) -> None:
+    text = doc.text
+    for m in QUOTED_LIST.finditer(text):
+        start = _trim_lead(text, m.start("p"), m.start("p") + len(m.group("p")))
+        if m.start("p") + len(m.group("p")) - start >= 4:
+            found.append((start, m.end()))
+    for m in NATIONAL_LIST.finditer(text):
+        found.append(m.span())
+
+
+def _clean_name(surface: str) -> str:
+    return DRAFT.sub("", re.sub(r"\s+", "", surface))
 
 
 def find_policies(doc: Document) -> Document:
+    found: list[tuple[int, int]] = []
+    _book_titles(doc, found)
+    _title_lines(doc, found)
+    _named_lists(doc, found)
+    seen = set()
+    for s, e in sorted(found):
+        if (s, e) in seen:
+            continue
+        seen.add((s, e))
+        surface = doc.text[s:e]
+        doc.mentions.append(Mention("Policy", surface, s, e, _clean_name(surface), source="policies"))
     return doc

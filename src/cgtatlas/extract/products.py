@@ -1,6 +1,136 @@
-"""PLACEHOLDER stage, to be written."""
-from cgtatlas.model import Document
+"""Product stage: drug codes by their shape and context, plus registry names.
+
+A drug code is a Latin/digit token such as AB-101, XY010, AbcCAR-017 or ABC-R01:
+letters, then digits somewhere, optionally joined by hyphens. A code counts when the
+sentence around it reads like a product (产品, 疗法, 注射液, 在研, 自主研发, 获批 …)
+and it is not a target (CD19), year, standard, phone or registration number. A dosage
+form written right after the code (注射液, 胶囊 …) belongs to the name; the bare code
+elsewhere in the document becomes its alias. Approved products come from
+lexicon/cgt_registry.tsv.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick_rs
+
+from cgtatlas.extract.biomed import target_spans
+from cgtatlas.model import Document, Mention
+
+CODE = re.compile(
+    r"(?<![A-Za-z0-9\-_./@])"
+    r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-‐][A-Za-z0-9]+){0,2})"
+    r"(?P<form>注射液|注射剂|胶囊|片|颗粒|滴眼液|口服液|细胞注射液)?"
+    r"(?![A-Za-z0-9\-_@]|\.[A-Za-z0-9])")
+# Letter heads of codes that are standards, registrations, viruses or cytokines.
+NOT_CODE_HEADS = frozenset(
+    "ISO GB ICP COVID SARS HIV HPV EBV HBV HCV HLA GMP GLP GCP ICH IL Cas CRISPR WHO FY TEL Tel "
+    "QQ ID No NO www http CN US EP WO PCT USB MP".split())
+NOT_CODES = frozenset({"mRNA", "siRNA", "CMC", "CRO", "CDMO", "IIT", "AI", "IND", "BLA", "NDA"})
+CUE_BEFORE = re.compile(
+    r"(产品|疗法|注射液|药物|新药|候选药|在研|自主研发的?|研发的|管线|候选物|制剂|疫苗|品种)"
+    r"[\s“”\"]*$")
+CUE_AFTER = re.compile(
+    r"^[\s“”\"]*(注射液|胶囊|获得|获批|获|被|已获|拟|是|为|于|的(I|II|III|Ⅰ|Ⅱ|Ⅲ|1|2|3)期|"
+    r"(I|II|III|Ⅰ|Ⅱ|Ⅲ|1|2|3)期|临床|IND|新药|上市|用于|在(美国|中国|国内)|注册|申报|治疗)")
+WINDOW = 24
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    kind: str  # product, company, regulator
+    name: str
+    forms: tuple[str, ...]
+    company: str
+    source: str
+
+
+@lru_cache(maxsize=1)
+def registry() -> tuple[RegistryEntry, ...]:
+    """Entries of lexicon/cgt_registry.tsv (each with the source it was compiled from)."""
+    text = resources.files("cgtatlas.lexicon").joinpath("cgt_registry.tsv").read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, name, forms, company, source = (line.split("\t") + [""] * 5)[:5]
+        entries.append(RegistryEntry(kind, name, tuple(f for f in forms.split("|") if f), company, source))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _product_automaton() -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...], dict[str, int]]:
+    owner: dict[str, int] = {}
+    for i, entry in enumerate(registry()):
+        if entry.kind == "product":
+            for form in (entry.name, *entry.forms):
+                owner.setdefault(form, i)
+    forms = tuple(owner)
+    ac = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return ac, forms, owner
+
+
+def looks_like_code(code: str) -> bool:
+    """Letters then digits, not a standard/registration/target-like abbreviation."""
+    letters = sum(c.isalpha() for c in code)
+    digits = sum(c.isdigit() for c in code)
+    if letters < 2 or digits < 1 or len(code) < 4 or len(code) > 20:
+        return False
+    if code in NOT_CODES or re.fullmatch(r"[A-Za-z]+\d{4}", code) and code[-4:].startswith(("19", "20")):
+        return False
+    head = re.match(r"[A-Za-z]+", code).group()
+    return head not in NOT_CODE_HEADS and not re.fullmatch(r"[A-Z]\d+[A-Z]\d+", code)
+
+
+def _has_cue(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - WINDOW):start]
+    before = re.split(r"[。！？；\n]", before)[-1]
+    after = text[end:end + WINDOW]
+    return bool(CUE_BEFORE.search(before) or CUE_AFTER.search(after)
+                or re.search(r"(产品|疗法|在研|自主研发|管线)", before))
+
+
+def code_products(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, dosage form) for product codes in `text`."""
+    targets = set(target_spans(text))
+    found = []
+    for m in CODE.finditer(text):
+        code = m.group("code")
+        if (m.start(), m.end("code")) in targets or not looks_like_code(code):
+            continue
+        if m.group("form") or _has_cue(text, m.start(), m.end("code")):
+            found.append((m.start(), m.end(), code, m.group("form") or ""))
+    return found
+
+
+def _registry_products(text: str) -> list[tuple[int, int, int]]:
+    ac, forms, owner = _product_automaton()
+    out = []
+    for idx, s, e in ac.find_matches_as_indexes(text):
+        before, after = text[s - 1:s], text[e:e + 1]
+        if forms[idx].isascii() and ((before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum())):
+            continue
+        out.append((s, e, owner[forms[idx]]))
+    return out
 
 
 def find_products(doc: Document) -> Document:
+    text = doc.text
+    codes = code_products(text)
+    fullest: dict[str, str] = {}
+    for _, _, code, form in codes:
+        if len(code + form) > len(fullest.get(code, "")):
+            fullest[code] = code + form
+    for s, e, code, _ in codes:
+        doc.mentions.append(Mention("Product", text[s:e], s, e, fullest[code], source="products"))
+    taken = [(s, e) for s, e, _, _ in codes]
+    seen_names: dict[int, str] = {}
+    for s, e, owner in _registry_products(text):
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        seen_names.setdefault(owner, text[s:e])
+        doc.mentions.append(Mention("Product", text[s:e], s, e, seen_names[owner], source="registry"))
     return doc

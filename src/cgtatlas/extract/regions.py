@@ -1,6 +1,121 @@
-"""PLACEHOLDER stage, to be written."""
-from cgtatlas.model import Document
+"""Region stage: countries, Chinese divisions and macro-regions from lexicon/regions.txt.
+
+Canonical names drop 省/市/区/新区 (GUIDE); the suffixed forms become aliases
+because the Mention keeps the surface and sets `name` to the canonical form.
+A region written as part of a longer name ("北京市人民政府", "大学(广州)") is skipped
+here when that is cheap to see; the overlaps stage drops the rest.
+"""
+from __future__ import annotations
+
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick_rs
+
+from cgtatlas.lexicon import load_words
+from cgtatlas.model import Document, Mention
+
+SUFFIXES = {
+    "country": (), "macro": (), "autonomous": (), "province": ("省",),
+    "municipality": ("市",), "city": ("市",), "district": ("区",), "newarea": ("新区", "区"),
+}
+# One-character short forms (京, 沪) count only right after a verb of place.
+SHORT_BEFORE = set("在来赴进驻抵返离留")
+SHORT_NOT_AFTER = set("东剧城都味腔")
+# What may follow a region inside a longer organisation or place name.
+NAME_CONTINUATIONS = (
+    "人民政府", "政府", "市委", "区委", "省委", "县委", "党工委", "委员会", "人大", "政协",
+    "大学", "医院", "人民医院", "医科", "中医", "理工", "师范", "交通大学", "科技大学",
+    "证券交易所", "交易所", "自由贸易", "自贸", "保税", "高新区", "经济技术开发区",
+    "工业园区", "开发区", "经开区", "产业园", "科学城", "科技城",
+)
+OPEN_BRACKETS = "(（"
+CLOSE_BRACKETS = ")）"
+
+
+@dataclass(frozen=True)
+class RegionLexicon:
+    automaton: ahocorasick_rs.AhoCorasick
+    forms: tuple[str, ...]
+    canonical: dict[str, str]
+    short_forms: frozenset[str]
+
+
+def _forms_of(line: str) -> tuple[str, list[tuple[str, bool]]]:
+    """(canonical, [(form, is_short)]) for one lexicon line."""
+    parts = line.split()
+    canonical, kind, extras = parts[0], parts[1], parts[2:]
+    bare_ok = not canonical.startswith("=")
+    canonical = canonical.lstrip("=")
+    forms = [(canonical, False)] if bare_ok else []
+    forms += [(canonical + suffix, False) for suffix in SUFFIXES[kind]]
+    forms += [(extra.rstrip("*"), extra.endswith("*")) for extra in extras]
+    return canonical, forms
+
+
+@lru_cache(maxsize=1)
+def region_lexicon() -> RegionLexicon:
+    canonical: dict[str, str] = {}
+    short: set[str] = set()
+    for line in load_words("regions"):
+        name, forms = _forms_of(line)
+        for form, is_short in forms:
+            canonical.setdefault(form, name)
+            if is_short:
+                short.add(form)
+    forms = tuple(canonical)
+    automaton = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return RegionLexicon(automaton, forms, canonical, frozenset(short))
+
+
+def canonical_region(word: str) -> str | None:
+    """The canonical region name for any lexicon form ("浦东新区" -> "浦东"), else None."""
+    return region_lexicon().canonical.get(word)
+
+
+def _short_form_ok(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return before in SHORT_BEFORE and after not in SHORT_NOT_AFTER
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """Cheap signs that the region is part of a longer name."""
+    if text.startswith(NAME_CONTINUATIONS, end):
+        return True
+    after = text[end:end + 1]
+    if after.isascii() and after.isalpha():  # 美国FDA: an agency, not the country
+        return True
+    before = text[start - 2:start] if start >= 2 else ""
+    # "香港科技大学(广州)": a qualifier in brackets right after a name
+    return (len(before) == 2 and before[1] in OPEN_BRACKETS and "\u4e00" <= before[0] <= "\u9fff"
+            and after in CLOSE_BRACKETS)
+
+
+def region_matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of region names in `text`, adjacent ones merged
+    ("广州南沙" -> one match named 南沙: the narrower region names the place)."""
+    lex = region_lexicon()
+    found: list[tuple[int, int, str]] = []
+    for idx, start, end in lex.automaton.find_matches_as_indexes(text):
+        form = lex.forms[idx]
+        if form in lex.short_forms and not _short_form_ok(text, start, end):
+            continue
+        name = lex.canonical[form]
+        if found and found[-1][1] == start and form not in lex.short_forms:
+            found[-1] = (found[-1][0], end, name)
+            continue
+        found.append((start, end, name))
+    return found
+
+
 
 
 def find_regions(doc: Document) -> Document:
+    text = doc.text
+    for start, end, name in region_matches(text):
+        if _inside_longer_name(text, start, end):
+            continue
+        doc.mentions.append(Mention("Region", text[start:end], start, end, name, source="regions"))
     return doc

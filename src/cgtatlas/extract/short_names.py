@@ -1,6 +1,166 @@
-"""PLACEHOLDER stage, to be written."""
-from cgtatlas.model import Document
+"""Short company names (恩凯赛药, 某某生物) found from context and shape.
+
+Contexts: the name follows 园区企业/企业/公司, or comes right before
+自主研发/的在研/获得/签约, or stands on either side of X与Y签约. Shape: a coined
+word (one the tagger does not know, or tags as a proper noun) followed by an
+industry word (生物, 药业, 检测 ...). Candidates that overlap a mention
+another stage found (product codes, places, full organisation names) are left
+to that stage.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from cgtatlas.extract import org_lexicon as lex
+from cgtatlas.extract.orgs import STOP_TAGS
+from cgtatlas.extract.segment import Token, token_index_at, tokens
+from cgtatlas.lexicon import load_words
+from cgtatlas.model import Document, Mention
+
+COINED_TAGS = {"nr", "nrt", "nz", "nrfg"}
+FIELD_WORDS = {"细胞", "基因", "免疫", "生物", "医药", "合成", "干细胞", "国内", "国外", "全球", "中国",
+               "国际", "创新", "产业", "企业", "公司", "园区", "该", "本", "这家", "多家", "新药", "药物"}
+PARTNER = re.compile(r"与([^，。,；;、\s]{2,12}?)(?:正式|成功|达成|共同)?(?:签约|签署|战略合作)")
+MAX_LEN = 8
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {"suffix": [], "before": [], "after": []}
+    for line in load_words("company_short"):
+        kind, word = line.split()
+        out[kind].append(word)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 def find_short_names(doc: Document) -> Document:
+    toks = tokens(doc)
+    if not toks:
+        return doc
+    taken = bytearray(len(doc.text))
+    for m in doc.mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    for start, end in _candidates(doc.text, toks):
+        if end - start >= 2 and not any(taken[start:end]):
+            doc.mentions.append(Mention(type="Company", surface=doc.text[start:end], start=start,
+                                        end=end, source="short_names"))
+            taken[start:end] = b"\x01" * (end - start)
+    for m in [m for m in doc.mentions if m.source == "short_names"]:
+        for start, end in _list_mates(toks, m):
+            if not any(taken[start:end]):
+                doc.mentions.append(Mention(type="Company", surface=doc.text[start:end], start=start,
+                                            end=end, source="short_names"))
+                taken[start:end] = b"\x01" * (end - start)
     return doc
+
+
+def _list_mates(toks: list[Token], m: Mention):
+    """X、Y、Z等: items listed with a short company name, shaped like one
+    (a coined word of 2-6 characters), are companies too."""
+    first, last = token_index_at(toks, m.start), token_index_at(toks, m.end - 1)
+    for step, edge in ((-1, first), (+1, last)):
+        i = edge + step
+        while 0 <= i < len(toks) and toks[i].word == "、":
+            item = _list_item(toks, i + step, step)
+            if not item:
+                break
+            yield item[0].start, item[-1].end
+            i = (toks.index(item[0]) if step < 0 else toks.index(item[-1])) + step
+
+
+def _list_item(toks: list[Token], i: int, step: int) -> list[Token]:
+    run: list[Token] = []
+    while 0 <= i < len(toks) and toks[i].word.isalnum() and len(run) < 3:
+        if toks[i].word in lex.word_set("org_stop_words") or toks[i].tag in STOP_TAGS:
+            break
+        run.append(toks[i])
+        i += step
+    run = run if step > 0 else run[::-1]
+    name = "".join(t.word for t in run)
+    if not 2 <= len(name) <= 6 or not any(not t.known for t in run) or any(ch.isdigit() for ch in name):
+        return []
+    return run
+
+
+def _candidates(text: str, toks: list[Token]):
+    vocab = _vocab()
+    for word in vocab["before"]:
+        for match in re.finditer(re.escape(word), text):
+            yield from _span(_walk(toks, match.end(), +1), toks, context=True)
+    for word in vocab["after"]:
+        for match in re.finditer(re.escape(word), text):
+            yield from _span(_walk(toks, match.start(), -1), toks, context=True)
+    for match in PARTNER.finditer(text):
+        yield from _span(_walk(toks, match.start(), -1), toks, context=True)
+        yield from _span(_walk(toks, match.start(1), +1), toks, context=True)
+    yield from _shaped(toks)
+
+
+def _walk(toks: list[Token], offset: int, step: int) -> list[Token]:
+    """Name-like tokens next to `offset`, walking left (-1) or right (+1)."""
+    if offset <= 0 or offset >= toks[-1].end:
+        return []
+    i = token_index_at(toks, offset if step > 0 else offset - 1)
+    if (step > 0 and toks[i].start != offset) or (step < 0 and toks[i].end != offset):
+        return []  # the context word does not end on a word boundary
+    run: list[Token] = []
+    while 0 <= i < len(toks) and _name_like(toks[i]) and sum(len(t.word) for t in run) < MAX_LEN:
+        run.append(toks[i])
+        i += step
+    return run if step > 0 else run[::-1]
+
+
+def _name_like(tok: Token) -> bool:
+    word = tok.word
+    if not all(ch.isalnum() for ch in word) or word in lex.word_set("org_stop_words"):
+        return False
+    if word in lex.word_set("org_titles") or word in lex.known_bodies():
+        return False
+    if tok.known and (tok.tag in STOP_TAGS or tok.tag in ("v", "m", "q", "a", "ns")):
+        return False
+    return not word.isdigit()
+
+
+def _span(run: list[Token], toks: list[Token], context: bool):
+    """Trim a run to a plausible short name: a coined part plus an optional
+    industry word; yield its (start, end)."""
+    suffixes = _vocab()["suffix"]
+    for cut in range(len(run), 0, -1):
+        part = run[:cut]
+        name = "".join(t.word for t in part)
+        if len(name) > MAX_LEN or len(name) < 2:
+            continue
+        if _plausible(part, name, suffixes, context):
+            yield part[0].start, part[-1].end
+            return
+
+
+def _plausible(part: list[Token], name: str, suffixes: tuple[str, ...], context: bool) -> bool:
+    if name in FIELD_WORDS or lex.type_of(name) is not None or name in lex.word_set("org_generic"):
+        return False
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return False  # Latin-and-digit codes are products (the products stage)
+    if any(ch.isdigit() for ch in part[-1].word) or any(ch.isdigit() for ch in part[0].word):
+        return False
+    if any(t.word in FIELD_WORDS for t in part[:1]):
+        return False
+    coined = any(not t.known or t.tag in COINED_TAGS for t in part)
+    ends_in_trade = name.endswith(suffixes) and len(name) > 2
+    if context:
+        return coined or (ends_in_trade and len(name) >= 4)
+    return coined and ends_in_trade
+
+
+def _shaped(toks: list[Token]):
+    """A coined word directly followed by an industry word: 某某生物, 某某检测."""
+    suffixes = set(_vocab()["suffix"])
+    for i in range(1, len(toks)):
+        tok, prev = toks[i], toks[i - 1]
+        if tok.word not in suffixes or len(prev.word) < 2:
+            continue
+        if prev.known:
+            continue  # only a word the tagger has never seen is a coined name
+        if i + 1 < len(toks) and lex.type_of(toks[i + 1].word) is not None:
+            continue  # part of a longer name the head rule finds
+        yield from _span([prev, tok], toks, context=False)

@@ -1,6 +1,89 @@
-"""PLACEHOLDER stage, to be written."""
-from cgtatlas.model import Document
+"""Technology stage: the GUIDE's closed list of modalities (lexicon/technologies.txt).
+
+One compiled regex over all forms, longest first. Latin forms match only as whole
+tokens and tolerate the spaces OCR leaves around hyphens ("CAR- NK"). Bare words
+such as 核酸 or NK count only where they name the modality (before a separator or
+a therapy word), not in 核酸检测 or NK010. Umbrella terms are simply not listed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import ahocorasick_rs
+
+from cgtatlas.lexicon import load_words
+from cgtatlas.model import Document, Mention
+
+# "CAR- T", "CAR -NK": OCR spaces around the hyphen of a Latin form.
+SPACED = re.compile(r"[A-Za-z]{2,5}(?:\s+[-‐‑–—－]\s*|[-‐‑–—－]\s+)[A-Za-z]{1,4}")
+THERAPY_WORDS = ("药物", "药", "疗法", "治疗", "产品", "技术")
+SEPARATORS = set("、，,；;和与及等或 \t\n)）。")
+
+
+def _latin_edges_ok(text: str, start: int, end: int) -> bool:
+    """A Latin form must be a whole token: NK, not NK010 nor CAR-NK's tail."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    if text[start].isascii() and text[start].isalnum() and before and (
+            before.isascii() and (before.isalnum() or before == "-")):
+        return False
+    return not (text[end - 1].isascii() and text[end - 1].isalnum() and after.isascii() and after.isalnum())
+
+
+def _bare_ok(text: str, end: int) -> bool:
+    """A restricted bare word (核酸, NK) must end a list item or be followed by a therapy word."""
+    return end >= len(text) or text[end] in SEPARATORS or text.startswith(THERAPY_WORDS, end)
+
+
+@lru_cache(maxsize=1)
+def technology_forms() -> dict[str, str]:
+    """Every form (with its '?' flag) -> canonical name."""
+    forms: dict[str, str] = {}
+    for line in load_words("technologies"):
+        canonical, _, others = line.partition("=")
+        canonical = canonical.strip()
+        forms[canonical] = canonical
+        for other in others.split(","):
+            if other.strip():
+                forms[other.strip()] = canonical
+    return forms
+
+
+@lru_cache(maxsize=1)
+def technology_automaton() -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]:
+    forms = tuple(technology_forms())
+    plain = [f.rstrip("?") for f in forms]
+    return ahocorasick_rs.AhoCorasick(plain, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), forms
+
+
+def canonical_technology(surface: str) -> str | None:
+    """Canonical name of a surface form ("诱导多能干细胞" -> "iPSC"), else None."""
+    key = re.sub(r"\s+", "", surface)
+    for form, canonical in technology_forms().items():
+        if form.rstrip("?") == key:
+            return canonical
+    return None
+
+
+def _matches(text: str) -> list[tuple[int, int, str]]:
+    ac, forms = technology_automaton()
+    canonical = technology_forms()
+    out = []
+    for idx, start, end in ac.find_matches_as_indexes(text):
+        form = forms[idx]
+        if not _latin_edges_ok(text, start, end):
+            continue
+        if form.endswith("?") and not _bare_ok(text, end):
+            continue
+        out.append((start, end, canonical[form]))
+    for m in SPACED.finditer(text):
+        name = canonical_technology(re.sub(r"\s+", "", m.group()))
+        if name and _latin_edges_ok(text, m.start(), m.end()):
+            out.append((m.start(), m.end(), name))
+    return out
 
 
 def find_technologies(doc: Document) -> Document:
+    for start, end, name in sorted(_matches(doc.text)):
+        doc.mentions.append(Mention("Technology", doc.text[start:end], start, end, name, source="technologies"))
     return doc

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text,
-    UniqueConstraint, create_engine,
+    UniqueConstraint, create_engine, event,
 )
 from sqlalchemy.engine import Engine
 
@@ -59,6 +59,7 @@ mentions = Table(
     Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("type", String(32), nullable=False),
     Column("surface", Text, nullable=False),
+    Column("name", Text),  # the in-document canonical name (Mention.name)
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("quote", Text),
@@ -97,6 +98,26 @@ facts = Table(
 
 Index("ix_facts_subject_indicator", facts.c.subject_id, facts.c.indicator)
 
+# The resolution record: one row per (document, entity, lookup key). It says which
+# name form of a document joined which entity, by which rule (`rule`: new,
+# same_key, known_body, org_core, in_document_alias, person_org, override_same)
+# and on what evidence (the quoted sentence). Later documents are resolved by
+# looking their keys up here. Rows go with their document (reextract, delete).
+entity_keys = Table(
+    "entity_keys", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("type", String(32), nullable=False),
+    Column("key", Text, nullable=False),  # "name:<normalised>", "body:<...>", "core:<...>", "person:<...>"
+    Column("qualifier", Text, nullable=False, default=""),  # e.g. the region a core key was found with
+    Column("form", Text, nullable=False),  # the name as the document wrote it
+    Column("rule", String(64), nullable=False),
+    Column("evidence", Text),
+    UniqueConstraint("entity_id", "doc_id", "key", name="uq_entity_keys_entity_doc_key"),
+)
+Index("ix_entity_keys_type_key", entity_keys.c.type, entity_keys.c.key)
+
 
 def database_url(db: str) -> str:
     """A SQLite file path or any SQLAlchemy URL -> SQLAlchemy URL."""
@@ -108,4 +129,19 @@ def database_url(db: str) -> str:
 
 
 def make_engine(db: str) -> Engine:
-    return create_engine(database_url(db), future=True)
+    """An Engine for a SQLite path or a URL. SQLite connections turn foreign keys
+    on, use WAL (readers never block the writer) and wait for a busy writer."""
+    url = database_url(db)
+    if not url.startswith("sqlite"):
+        return create_engine(url, future=True, pool_pre_ping=True)
+    engine = create_engine(url, future=True, connect_args={"timeout": 30})
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()

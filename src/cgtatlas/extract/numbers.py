@@ -1,0 +1,231 @@
+"""Find quantities (a number with a unit) in Chinese text and normalise them.
+
+`find_quantities(text)` returns `Quantity` objects over character offsets:
+"55万平米" -> 550000 平方米, "约5亿元" -> 500000000 元 (~), "超400家" -> 400 家 (>),
+"15个以上" -> 15 个 (>=), "上百家" -> 100 家 (~), "1-2家" -> 1 (>=) and 2 (<=),
+"27%" -> 27 %, "约1/6" -> 0.1667 (unit ""). Dates, ordinals (第五届), ranks (前2%),
+years, codes (NK010, IL-2) and phone-like digit runs are not quantities.
+Durations (天, 年, 个月) count only after a duration word (为期, 连续, 经过, …).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+         "六": 6, "七": 7, "八": 8, "九": 9}
+SMALL = {"十": 10, "百": 100, "千": 1000}
+BIG = {"万": 10_000, "亿": 100_000_000}
+
+# surface unit -> (base unit, multiplier)
+UNITS: dict[str, tuple[str, float]] = {
+    "平方米": ("平方米", 1), "平米": ("平方米", 1), "㎡": ("平方米", 1), "平方公里": ("平方公里", 1),
+    "亩": ("亩", 1), "公里": ("公里", 1),
+    "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1), "亿美元": ("美元", 1e8),
+    "万美元": ("美元", 1e4), "美元": ("美元", 1),
+    "人次": ("人次", 1), "个方面": ("个", 1), "方面": ("个", 1), "个": ("个", 1),
+    "家": ("家", 1), "人": ("人", 1), "名": ("名", 1), "位": ("位", 1), "例": ("例", 1),
+    "套": ("套", 1), "项": ("项", 1), "场": ("场", 1), "款": ("款", 1), "件": ("件", 1),
+    "所": ("所", 1), "座": ("座", 1), "台": ("台", 1), "支": ("支", 1), "种": ("种", 1),
+    "倍": ("倍", 1), "次": ("次", 1), "大": ("个", 1),
+}
+DURATION_UNITS = {"天": "天", "年": "年", "载": "年", "个月": "个月", "周": "周"}
+DURATION_WORDS = ("为期", "连续", "历时", "经过", "长达", "深耕", "持续", "累计", "用时", "耗时")
+
+PRE_COMPARATOR = {
+    "超过": ">", "超出": ">", "逾": ">", "超": ">", "多于": ">", "不少于": ">=", "不低于": ">=",
+    "至少": ">=", "不超过": "<=", "不到": "<", "少于": "<", "约": "~", "大约": "~", "近": "~",
+    "将近": "~", "接近": "~",
+}
+POST_COMPARATOR = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~", "余": ">", "多": ">"}
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+"
+_UNIT_ALT = "|".join(sorted([*UNITS, *DURATION_UNITS], key=len, reverse=True))
+_PRE_ALT = "|".join(sorted(PRE_COMPARATOR, key=len, reverse=True))
+
+QUANTITY_RE = re.compile(
+    rf"(?:(?P<vague>[上数几])(?P<vnum>[十百千万])"
+    rf"|(?P<num>{_NUM})(?:[ \t]*[-~～－—–至到][ \t]*(?P<num2>{_NUM}))?)"
+    r"(?P<mult>[十百千万亿]*)(?P<approx>余|多)?[ \t\n]?"
+    rf"(?P<unit>{_UNIT_ALT})(?P<post>以上|以下|以内|左右)?"
+)
+PERCENT_RE = re.compile(
+    rf"(?P<pre>{_PRE_ALT})?(?:(?P<num>\d+(?:\.\d+)?)[%％]|百分之(?P<cnum>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))"
+)
+FRACTION_RE = re.compile(rf"(?P<pre>{_PRE_ALT})?(?<![\d/])(?P<a>\d{{1,2}})[ \t]*/[ \t]*(?P<b>\d{{1,3}})(?![\d/])")
+RANK_BEFORE = ("第", "前", "后", "首")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    value: float
+    unit: str
+    comparator: str = "="
+    text: str = ""
+
+
+def chinese_to_number(s: str) -> float | None:
+    """Value of a Chinese numeral ("二十", "三百五十万", "两"), None if malformed ("十四五")."""
+    total, section, digit = 0.0, 0.0, None
+    for ch in s:
+        if ch in DIGIT:
+            if digit is not None:
+                return None  # two digits in a row: "十四五", "二〇二四" are names or years
+            digit = DIGIT[ch]
+        elif ch in SMALL:
+            section += (1 if digit is None else digit) * SMALL[ch]
+            digit = None
+        elif ch in BIG:
+            section += digit or 0
+            total = (total + section) * BIG[ch] if total < BIG[ch] else total + section * BIG[ch]
+            section, digit = 0.0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def parse_number(s: str) -> float | None:
+    """"55" -> 55, "1,200" -> 1200, "2.5" -> 2.5, "二十" -> 20, "55万" -> 550000."""
+    s = s.strip()
+    m = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)", s)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        for ch in m.group(2):
+            value *= SMALL.get(ch) or BIG[ch]
+        return value
+    return chinese_to_number(s) if s else None
+
+
+def _is_excluded(text: str, m: re.Match, num_start: int) -> bool:
+    before = text[max(0, num_start - 1):num_start]
+    after = text[m.end():m.end() + 1]
+    if before and (before in RANK_BEFORE or before.isascii() and (before.isalnum() or before in "-_./")):
+        return True
+    if num_start >= 2 and text[num_start - 1] == "-" and text[num_start - 2].isascii() and text[num_start - 2].isalpha():
+        return True
+    if after and after.isascii() and after.isalnum():
+        return True
+    return False
+
+
+def _duration_ok(text: str, num_start: int) -> bool:
+    window = text[max(0, num_start - 8):num_start]
+    window = re.split(r"[，,。；;：:、\n]", window)[-1]
+    return any(w in window for w in DURATION_WORDS)
+
+
+PRE_BEFORE = re.compile(rf"(?:{_PRE_ALT})[ \t]*$")
+
+
+def _pre_comparator(text: str, start: int) -> tuple[str, int]:
+    """A comparator word right before a number ("超过40家"): (comparator, its start)."""
+    m = PRE_BEFORE.search(text, max(0, start - 5), start)
+    return (PRE_COMPARATOR[m.group(0).strip()], m.start()) if m else ("", start)
+
+
+def _quantity_values(m: re.Match, pre: str) -> list[tuple[float, str]] | None:
+    """Numbers and comparators a match stands for (two for a range)."""
+    if m.group("vague"):
+        return [(float(SMALL.get(m.group("vnum")) or BIG[m.group("vnum")]), "~")]
+    first = parse_number(m.group("num"))
+    if first is None:
+        return None
+    if m.group("num2"):
+        second = parse_number(m.group("num2"))
+        if second is None or second <= first:
+            return None
+        return [(first, ">="), (second, "<=")]
+    comparator = pre or "="
+    if m.group("approx"):
+        comparator = ">"
+    if m.group("post"):
+        comparator = POST_COMPARATOR[m.group("post")]
+    return [(first, comparator)]
+
+
+def _unit_quantities(text: str, m: re.Match) -> list[Quantity]:
+    unit_text = m.group("unit")
+    num_text = m.group("num") or ""
+    num_start = m.start("num") if m.group("num") else m.start("vague")
+    if _is_excluded(text, m, num_start):
+        return []
+    if num_text == "一" and not m.group("mult"):
+        return []  # "一家企业", "一批", "一次": an article, not a count
+    if len(num_text.replace(",", "")) >= 7 and "." not in num_text:
+        return []  # phone numbers, licence numbers
+    if unit_text in DURATION_UNITS:
+        if not _duration_ok(text, num_start) or (num_text.isdigit() and int(num_text) >= 1900):
+            return []
+        base, factor = DURATION_UNITS[unit_text], 1.0
+    elif unit_text == "大":
+        if m.group("mult") or m.group("num2") or not num_text or (num_text.isdigit() and int(num_text) > 20):
+            return []  # "六大板块", "两大国际机场"; not "55万大"
+        base, factor = "个", 1.0
+    else:
+        base, factor = UNITS[unit_text]
+    pre, start = _pre_comparator(text, m.start())
+    values = _quantity_values(m, pre)
+    if not values:
+        return []
+    mult = 1.0
+    for ch in m.group("mult") or "":
+        mult *= SMALL.get(ch) or BIG[ch]
+    return [Quantity(start, m.end(), round(v * mult * factor, 4), base, c, text[start:m.end()])
+            for v, c in values]
+
+
+def _percent_quantities(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    if "%" not in text and "％" not in text and "百分之" not in text:
+        return out
+    for m in PERCENT_RE.finditer(text):
+        start = m.start("num") if m.group("num") else m.start("cnum") - 3
+        if start > 0 and text[start - 1] in RANK_BEFORE:
+            continue  # "前2%" is a rank
+        if m.group("num"):
+            value = float(m.group("num"))
+        else:
+            whole, _, frac = m.group("cnum").partition("点")
+            value = chinese_to_number(whole)
+            if value is None:
+                continue
+            if frac:
+                value += float("0." + "".join(str(DIGIT[c]) for c in frac))
+        comparator = PRE_COMPARATOR.get(m.group("pre") or "", "=")
+        out.append(Quantity(m.start(), m.end(), value, "%", comparator, m.group(0)))
+    return out
+
+
+def _fraction_quantities(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    if "/" not in text:
+        return out
+    for m in FRACTION_RE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if b == 0 or a >= b:
+            continue
+        context = text[max(0, m.start() - 6):m.start()]
+        if not (m.group("pre") or "占" in context or "比" in context):
+            continue  # a bare "3/4" may be a date or a code
+        comparator = PRE_COMPARATOR.get(m.group("pre") or "", "=")
+        out.append(Quantity(m.start(), m.end(), round(a / b, 4), "", comparator, m.group(0)))
+    return out
+
+
+def _masked(text: str) -> str:
+    """Blank out 《titles》 (numbers in policy titles are not claims), keeping offsets."""
+    return re.sub(r"《[^《》]{0,80}》", lambda m: "《" + " " * (len(m.group(0)) - 2) + "》", text)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in `text`, in order of position, none overlapping."""
+    work = _masked(text)
+    found = _percent_quantities(work) + _fraction_quantities(work)
+    taken = [(q.start, q.end) for q in found]
+    for m in QUANTITY_RE.finditer(work):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        found.extend(_unit_quantities(work, m))
+    return sorted(found, key=lambda q: (q.start, q.value))

@@ -1,0 +1,70 @@
+"""Organisation vocabulary from the lexicon data files, loaded once on first use."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cgtatlas.lexicon import load_words
+
+
+@dataclass(frozen=True)
+class Head:
+    word: str
+    type: str  # an ORG_TYPES value, or "Venue" (a place, never an entity)
+    generic: bool  # also ends common nouns: the name needs a specific word before it
+
+
+@lru_cache(maxsize=1)
+def heads() -> dict[str, Head]:
+    out: dict[str, Head] = {}
+    for line in load_words("org_heads"):
+        parts = line.split()
+        out[parts[0]] = Head(parts[0], parts[1], "generic" in parts[2:])
+    return out
+
+
+@lru_cache(maxsize=1)
+def head_matcher():
+    """An Aho-Corasick automaton over all head words (overlapping matches)."""
+    import ahocorasick_rs
+
+    words = list(heads())
+    return ahocorasick_rs.AhoCorasick(words), words
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(load_words(name))
+
+
+@lru_cache(maxsize=1)
+def known_bodies() -> dict[str, tuple[str, str]]:
+    """Every listed form of a government body or national institution ->
+    (type, full name)."""
+    out: dict[str, tuple[str, str]] = {}
+    for line in load_words("agencies"):
+        etype, full, *others = line.split("|")
+        for form in (full, *others):
+            out[form] = (etype, full)
+    return out
+
+
+@lru_cache(maxsize=1)
+def body_matcher():
+    import ahocorasick_rs
+
+    forms = sorted(known_bodies(), key=len, reverse=True)
+    return ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), forms
+
+
+def type_of(name: str) -> Head | None:
+    """The longest head word that ends `name`."""
+    table = heads()
+    for i in range(max(0, len(name) - 8), len(name)):
+        head = table.get(name[i:])
+        if head:
+            return head
+    return None
+
+
+ORG_TYPES = ("Company", "Hospital", "Academic", "Agency", "Park", "Platform", "Association")

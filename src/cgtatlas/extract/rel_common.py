@@ -1,0 +1,154 @@
+"""Shared helpers for the relation rules: mentions by position, clauses, the
+document's main region/park/event/association, and back-references ("园区",
+"该公司", "该产品", "联盟") resolved to them."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from cgtatlas.model import ORG_TYPES, Document, Mention, Relation, Span
+
+PLACE_TYPES = ("Region", "Park")
+# organisations that develop products or run parks
+ACTOR_TYPES = ("Company", "Academic", "Hospital", "Agency", "Association", "Platform")
+CLAUSE_DELIMS = "，,；;。！？!?：:\n"
+SEGMENT_DELIMS = "；;。！？!?\n"
+CLAUSE_CUT = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
+SEGMENT_CUT = re.compile("[" + re.escape(SEGMENT_DELIMS) + "]")
+PARK_BACKREF = re.compile(r"园区|园内|本园")
+COMPANY_BACKREF = re.compile(r"该公司|该企业|公司")
+PRODUCT_BACKREF = re.compile(r"该产品|该药物|该药|该疗法|该品种")
+
+
+MEETING = re.compile(r"论坛|峰会|大会|会议|研讨会|年会|沙龙|博览会")
+
+
+def _main_event(mentions: list[Mention]) -> str:
+    """The event a document is about: a meeting rather than an expo week, the most
+    specific one (its name contains another event's), then the most mentioned."""
+    names = [m.name for m in mentions if m.type == "Event"]
+    if not names:
+        return ""
+    counts = Counter(names)
+
+    def rank(name: str):
+        contained = sum(1 for other in counts if other != name and other in name)
+        return (bool(MEETING.search(name)), contained, counts[name], -names.index(name))
+
+    return max(counts, key=rank)
+
+
+def _main_name(mentions: list[Mention], etype: str) -> str:
+    counts = Counter(m.name for m in mentions if m.type == etype)
+    if not counts:
+        return ""
+    first = {}
+    for i, m in enumerate(mentions):
+        if m.type == etype:
+            first.setdefault(m.name, i)
+    return min(counts, key=lambda n: (-counts[n], first[n]))
+
+
+def outermost(mentions: list[Mention]) -> list[Mention]:
+    """Mentions sorted by start, dropping any that lies inside a longer one."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in ordered:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+@dataclass
+class Ctx:
+    doc: Document
+    mentions: list[Mention] = field(default_factory=list)
+    main_region: str = ""
+    main_park: str = ""
+    main_event: str = ""
+    main_association: str = ""
+    found: list[Relation] = field(default_factory=list)
+    _seen: set = field(default_factory=set)
+    _starts: list[int] = field(default_factory=list)
+    _sentences: list[Span] = field(default_factory=list)
+    _sentence_starts: list[int] = field(default_factory=list)
+    _clause_cuts: list[int] = field(default_factory=list)
+    _segment_cuts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Document) -> Ctx:
+        ms = outermost(doc.mentions)
+        ctx = cls(doc, ms, _main_name(ms, "Region"), _main_name(ms, "Park"),
+                  _main_event(ms), _main_name(ms, "Association"))
+        ctx._starts = [m.start for m in ms]
+        ctx._sentences = doc.sentences or [Span(0, len(doc.text))]
+        ctx._sentence_starts = [s.start for s in ctx._sentences]
+        ctx._clause_cuts = [m.start() for m in CLAUSE_CUT.finditer(doc.text)]
+        ctx._segment_cuts = [m.start() for m in SEGMENT_CUT.finditer(doc.text)]
+        return ctx
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def sentences(self) -> list[Span]:
+        return self._sentences
+
+    def sentence_at(self, pos: int) -> Span:
+        i = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
+        return self._sentences[i]
+
+    def hits(self, pattern: re.Pattern):
+        """Each match of `pattern` over the whole text with the sentence it starts in."""
+        for hit in pattern.finditer(self.doc.text):
+            yield hit, self.sentence_at(hit.start())
+
+    def add(self, rtype: str, head: str, tail: str, start: int, end: int, **attrs) -> None:
+        if not head or not tail or head == tail:
+            return
+        key = (rtype, head, tail)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        attrs = {k: v for k, v in attrs.items() if v}
+        self.found.append(Relation(rtype, head, tail, self.doc.evidence(start, end), attrs))
+
+    def between(self, start: int, end: int, types=None) -> list[Mention]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end and (types is None or m.type in types)]
+
+    def last_before(self, pos: int, types, floor: int = 0) -> Mention | None:
+        for m in reversed(self.mentions[:bisect.bisect_left(self._starts, pos)]):
+            if m.start < floor:
+                return None
+            if m.end <= pos and m.type in types:
+                return m
+        return None
+
+    def clause(self, pos: int) -> tuple[int, int]:
+        """The clause around `pos`: between the nearest clause delimiters (，；。…)."""
+        return self._between_cuts(self._clause_cuts, pos)
+
+    def segment(self, pos: int) -> tuple[int, int]:
+        """Like `clause`, but commas do not cut (；。 do)."""
+        return self._between_cuts(self._segment_cuts, pos)
+
+    def _between_cuts(self, cuts: list[int], pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(cuts, pos)
+        start = cuts[i - 1] + 1 if i > 0 else 0
+        return start, cuts[i] if i < len(cuts) else len(self.doc.text)
+
+    def last_company_before(self, pos: int) -> str:
+        m = self.last_before(pos, ("Company",))
+        return m.name if m else ""
+
+    def last_product_before(self, pos: int) -> str:
+        m = self.last_before(pos, ("Product",))
+        return m.name if m else ""
+
+
+ORG_LIKE = ORG_TYPES

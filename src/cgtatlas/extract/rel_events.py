@@ -1,0 +1,137 @@
+"""Events, policies and ties between organisations: organized_by, held_at,
+issued_by, member_of, partner_of."""
+from __future__ import annotations
+
+import re
+
+from cgtatlas.extract.rel_common import PLACE_TYPES, Ctx
+from cgtatlas.model import ORG_TYPES, Mention
+
+ROLE = re.compile(r"(?:共同|联合)?(主办|承办|协办|指导|举办)")
+LIST_GAP = re.compile(r"^[、，,和及与以及\s]*$")
+ROLE_GAP = re.compile(r"^[、，,和及与以及\s]*(?:共同|联合)?$")
+EVENT_BACKREF = re.compile(r"本次|本届|此次|大会|峰会|论坛")
+VENUE = re.compile(r"(?:在|于)(?P<venue>[^，,。；;“”\"]{2,40}?)(?:隆重|成功|顺利|盛大|正式)?"
+                   r"(?:举办|召开|举行|开幕|开幕式|启幕|落幕|拉开帷幕)")
+ISSUE_BEFORE = re.compile(r"(?:联合|共同)?(?:发布|印发|出台|颁布|发文|制定|修订)(?:了|的)?[\s《“\"]*$")
+ISSUE_AFTER = re.compile(r"[》”\"]*由(?P<who>[^，,。；;]{2,40}?)(?:联合|共同)?(?:发布|印发|出台|颁布)")
+JOIN = re.compile(r"加入(?:了)?")
+MEMBER = re.compile(r"成为(?P<assoc>[^，,。；;]{2,30}?)(?:的)?(?:成员|会员|理事)(?:单位)?")
+PARTNER_LINK = re.compile(r"^\s*(?:与|和|同|携手|联合)\s*$")
+PARTNER_WORD = re.compile(r"签约|签署|合作|共建|携手|达成|联合|战略")
+ORG_NO_PLACE = tuple(t for t in ORG_TYPES if t not in ("Park",))
+
+
+def _list_before(ctx: Ctx, end: int, floor: int, types=ORG_TYPES) -> list[Mention]:
+    """Organisations listed right before `end` ("甲、乙和丙主办"): walk back over separators."""
+    found: list[Mention] = []
+    cursor = end
+    for m in reversed(ctx.between(floor, end, types)):
+        gap = ctx.text[m.end:cursor]
+        if not (LIST_GAP.match(gap) or (not found and ROLE_GAP.match(gap))):
+            break
+        found.append(m)
+        cursor = m.start
+    return list(reversed(found))
+
+
+def _event_for(ctx: Ctx, start: int, end: int, anchor: int) -> str:
+    """The event a phrase is about: the first event after `anchor` in the sentence
+    ("主办的X论坛"), else the nearest before it, else the main event for "本次大会"."""
+    events = ctx.between(start, end, ("Event",))
+    after = [e for e in events if e.start >= anchor and e.start - anchor <= 6]
+    if after:
+        return after[0].name
+    before = [e for e in events if e.end <= anchor]
+    if before:
+        return before[-1].name
+    if events:
+        return events[0].name
+    return ctx.main_event if EVENT_BACKREF.search(ctx.text, start, end) else ""
+
+
+def organized_by(ctx: Ctx) -> None:
+    for role, sent in ctx.hits(ROLE):
+        word = role.group(1)
+        if word == "举办" and "由" not in ctx.text[max(sent.start, role.start() - 40):role.start()]:
+            continue  # "在…举办" is a venue, not an organiser
+        orgs = _list_before(ctx, role.start(), sent.start)
+        if not orgs:
+            continue
+        event = _event_for(ctx, sent.start, sent.end, role.end())
+        for org in orgs:
+            ctx.add("organized_by", event, org.name, org.start, role.end(), role=word)
+
+
+def _venue_places(ctx: Ctx, start: int, end: int) -> list[str]:
+    """The last Park and the last Region named in a venue phrase."""
+    names = {m.surface: m for m in ctx.doc.mentions if m.type in PLACE_TYPES and len(m.surface) >= 2}
+    hits = []
+    for surface, m in names.items():
+        pos = ctx.text.find(surface, start, end)
+        if pos >= 0:
+            hits.append((pos + len(surface), m))
+    out = []
+    for etype in ("Park", "Region"):
+        typed = sorted((p for p in hits if p[1].type == etype), key=lambda p: p[0])
+        if typed:
+            out.append(typed[-1][1].name)
+    return out
+
+
+def held_at(ctx: Ctx) -> None:
+    for hit, sent in ctx.hits(VENUE):
+        event = _event_for(ctx, sent.start, sent.end, hit.start())
+        for place in _venue_places(ctx, hit.start("venue"), hit.end("venue")):
+            ctx.add("held_at", event, place, hit.start(), hit.end())
+
+
+def issued_by(ctx: Ctx) -> None:
+    for policy in ctx.mentions:
+        if policy.type != "Policy":
+            continue
+        c_start, c_end = ctx.clause(policy.start)
+        verb = ISSUE_BEFORE.search(ctx.text, c_start, policy.start)
+        agencies = ctx.between(c_start, verb.start(), ("Agency",)) if verb else []
+        after = ISSUE_AFTER.match(ctx.text, policy.end)
+        if after:
+            agencies += ctx.between(after.start("who"), after.end("who"), ("Agency",))
+        for agency in agencies:
+            ctx.add("issued_by", policy.name, agency.name, policy.start, policy.end)
+
+
+def _association_at(ctx: Ctx, start: int, end: int) -> str:
+    found = ctx.between(start, end, ("Association",))
+    if found:
+        return found[0].name
+    return ctx.main_association if "联盟" in ctx.text[start:end] or "协会" in ctx.text[start:end] else ""
+
+
+def member_of(ctx: Ctx) -> None:
+    """"X加入Y", "加入Y的X", "X成为Y成员单位"."""
+    for join in JOIN.finditer(ctx.text):
+        c_start, c_end = ctx.clause(join.start())
+        assoc = _association_at(ctx, join.end(), min(c_end, join.end() + 30))
+        members = ctx.between(c_start, join.start(), ORG_NO_PLACE)
+        tail = ctx.text.find("的", join.end(), c_end)
+        if tail >= 0:
+            members += ctx.between(tail + 1, min(c_end, tail + 40), ORG_NO_PLACE)[:1]
+        for m in members:
+            if m.type != "Association":
+                ctx.add("member_of", m.name, assoc, m.start, join.end())
+    for hit in MEMBER.finditer(ctx.text):
+        assoc = _association_at(ctx, hit.start("assoc"), hit.end("assoc"))
+        c_start, _ = ctx.clause(hit.start())
+        for m in ctx.between(c_start, hit.start(), ORG_NO_PLACE):
+            ctx.add("member_of", m.name, assoc, m.start, hit.end())
+
+
+def partner_of(ctx: Ctx) -> None:
+    orgs = [m for m in ctx.mentions if m.type in ORG_NO_PLACE]
+    for a, b in zip(orgs, orgs[1:]):
+        link = ctx.text[a.end:b.start]
+        if not PARTNER_LINK.match(link):
+            continue
+        _, c_end = ctx.clause(b.end)
+        if "联合" in link or "携手" in link or PARTNER_WORD.search(ctx.text, b.end, c_end):
+            ctx.add("partner_of", a.name, b.name, a.start, b.end)

@@ -1,0 +1,88 @@
+"""Relations of people: affiliated_with (the post before or after a name) and
+spoke_at (a speech word in the person's sentence)."""
+from __future__ import annotations
+
+import re
+
+from cgtatlas.extract.rel_common import COMPANY_BACKREF, MEETING, Ctx
+from cgtatlas.model import ORG_TYPES, Mention
+
+TITLE_END = re.compile(
+    r"(?:院士|教授|研究员|主任|司长|秘书长|院长|所长|局长|处长|厅长|部长|科长|理事长|会长|"
+    r"首席科学家|首席执行官|首席医学官|总经理|总裁|董事长|董事|创始人|书记|常委|委员|主席|组长|"
+    r"校长|主任医师|医师|总监|负责人|合伙人|专家|CEO|CTO|CSO|CMO)$"
+)
+TITLE_AFTER = re.compile(r"(?:副)?(?:院士|教授|研究员|主任|院长|所长|局长|校长|书记|理事长|会长|董事长|总经理)")
+SEPARATOR_ONLY = re.compile(r"^[、和及与\s]*$")
+BRACKETS = re.compile(r"[（(][^（）()]{0,20}[）)]")
+PERSON_STOP = "，,；;。！？!?：:\n"
+SPEECH = re.compile(
+    r"讲话|致辞|致欢迎辞|演讲|作(?:了)?(?:主题|专题|大会|特邀)?报告|报告中|发言|主持|共话|"
+    r"在(?:本次|本届)?(?:论坛|峰会|大会|会议|年会|活动)(?:上|中)(?:说|表示|指出|介绍)"
+)
+
+
+def _title_of(raw: str) -> str:
+    """The post in the text between an organisation and a name: parts that end in a post word."""
+    parts = [p.strip(" ，,") for p in BRACKETS.sub("", raw).split("、")]
+    return "、".join(p for p in parts if p and len(p) <= 12 and TITLE_END.search(p))
+
+
+def _window_start(ctx: Ctx, person: Mention) -> int:
+    text = ctx.text
+    start = max(text.rfind(d, 0, person.start) for d in PERSON_STOP) + 1
+    prev_person = ctx.last_before(person.start, ("Person",), floor=start)
+    return prev_person.end if prev_person else start
+
+
+def _affiliations(ctx: Ctx, person: Mention) -> list[tuple[str, str]]:
+    start = _window_start(ctx, person)
+    orgs = ctx.between(start, person.start, ORG_TYPES)
+    if not orgs:
+        back = COMPANY_BACKREF.search(ctx.text, start, person.start)
+        company = ctx.last_company_before(start) if back else ""
+        title = _title_of(ctx.text[back.end():person.start]) if back else ""
+        return [(company, title)] if company and title else []
+    pairs: list[tuple[str, str]] = []
+    following_title = ""
+    for i in range(len(orgs) - 1, -1, -1):
+        org = orgs[i]
+        gap_end = orgs[i + 1].start if i + 1 < len(orgs) else person.start
+        gap = ctx.text[org.end:gap_end]
+        if not gap and i + 1 < len(orgs):
+            continue  # "集团医院": the first name is the parent of the next
+        title = _title_of(gap)
+        if not title and i + 1 == len(orgs) and not gap.strip():
+            after = TITLE_AFTER.match(ctx.text, person.end)
+            title = after.group(0) if after else ""
+        if not title and SEPARATOR_ONLY.match(gap) and i + 1 < len(orgs):
+            title = following_title  # "甲中心、乙医院副院长某某": both posts
+        if title:
+            pairs.append((org.name, title))
+            following_title = title
+    return pairs
+
+
+def affiliated_with(ctx: Ctx) -> None:
+    for person in ctx.mentions:
+        if person.type != "Person":
+            continue
+        for org, title in _affiliations(ctx, person):
+            ctx.add("affiliated_with", person.name, org, person.start, person.end, title=title)
+
+
+def spoke_at(ctx: Ctx) -> None:
+    """Everyone named in a sentence with a speech word spoke at the meeting named there,
+    or at the document's main event."""
+    checked: dict[int, bool] = {}
+    for person in ctx.mentions:
+        if person.type != "Person":
+            continue
+        sent = ctx.sentence_at(person.start)
+        if sent.start not in checked:
+            checked[sent.start] = bool(SPEECH.search(ctx.text, sent.start, sent.end))
+        if not checked[sent.start]:
+            continue
+        events = [e for e in ctx.between(sent.start, sent.end, ("Event",)) if MEETING.search(e.name)]
+        event = events[0].name if events else ctx.main_event
+        ctx.add("spoke_at", person.name, event, person.start, person.end)

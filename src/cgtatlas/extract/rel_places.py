@@ -1,0 +1,135 @@
+"""Where things are and who runs them: located_in and operates.
+
+- "X 位于 / 落户 / 落地 / 入驻 Y", "X 在 Y 成立": X located_in Y.
+- "Y 拥有 / 汇聚 / 建设 / 设立 / 搭建 X1、X2": located_in Y when Y is a region or park
+  (a subject-less clause takes the document's main region; "园区" its main park);
+  operates when Y is an organisation and X a Park or Platform.
+- "园区企业X": X located_in the main park.
+- A Park or Platform whose name contains a Park's name is located in that park.
+"""
+from __future__ import annotations
+
+import re
+
+from cgtatlas.extract.rel_common import ACTOR_TYPES, PARK_BACKREF, PLACE_TYPES, Ctx
+from cgtatlas.model import ORG_TYPES
+
+ORG_FIRST = re.compile(r"(?:位于|落户(?:于|在)?|落地(?:于|在)?|坐落(?:于|在)|入驻|扎根|设在|安家(?:于|在)?)")
+FOUNDED_IN = re.compile(r"在(?P<place>[^，,。；;]{1,20}?)(?:正式)?(?:成立|揭牌|挂牌|开业|落成|启用)")
+PLACE_FIRST = re.compile(r"拥有|汇聚(?:了)?|聚集(?:了)?|集聚(?:了)?|设立(?:了)?|建设(?:了)?|建立(?:了)?|"
+                         r"搭建(?:了)?|布局(?:了)?|打造(?:了)?|引进(?:了)?|运营(?:着)?")
+OBJECT_GAP = re.compile(r"^[了一批个座家系列多等\s]{0,4}$")
+PART_OF = re.compile(r"作为(?P<place>[^，,。；;]{2,20}?)(?:内|中)?的(?:重要)?(?:组成部分|一部分)")
+LISTED_WITH = re.compile(r"等(?:一批|多个)?[^，,。；;]{0,12}?(?:平台|项目|园区|载体|机构|基地|医院|企业)")
+PARK_HEAD = re.compile(r"园区?|基地|平台|中心|服务站|孵化器|加速器|小镇|科学城")
+OPERATE_VERBS = ("设立", "建设", "建立", "搭建", "打造", "运营")
+PARK_COMPANIES = re.compile(r"园区内?(?:的)?(?:企业|公司)")
+HOLDS = ORG_TYPES  # things that can be located somewhere
+
+
+def located_in(ctx: Ctx) -> None:
+    _org_first(ctx)
+    _founded_in(ctx)
+    _place_first(ctx)
+    _park_companies(ctx)
+    _name_containment(ctx)
+    _part_of(ctx)
+    _listed_in_main_region(ctx)
+
+
+def _org_first(ctx: Ctx) -> None:
+    for verb, sent in ctx.hits(ORG_FIRST):
+        c_start, c_end = ctx.clause(verb.start())
+        places = ctx.between(verb.end(), c_end, PLACE_TYPES)
+        if not places or places[0].start - verb.end() > 2:
+            continue
+        for m in ctx.between(c_start, verb.start(), HOLDS):
+            ctx.add("located_in", m.name, places[0].name, m.start, places[0].end)
+
+
+def _founded_in(ctx: Ctx) -> None:
+    for hit, sent in ctx.hits(FOUNDED_IN):
+        places = ctx.between(hit.start("place"), hit.end("place"), PLACE_TYPES)
+        if not places:
+            continue
+        c_start, _ = ctx.clause(hit.start())
+        for m in ctx.between(c_start, hit.start(), HOLDS):
+            ctx.add("located_in", m.name, places[-1].name, m.start, hit.end())
+
+
+def _subject_of(ctx: Ctx, sent_start: int, verb_start: int) -> tuple[str, str]:
+    """(name, type) of who does the verb: the nearest region/park/organisation before it
+    in the sentence, a "园区" back-reference, or the main region for a subject-less clause."""
+    subject = ctx.last_before(verb_start, (*PLACE_TYPES, *ACTOR_TYPES), floor=sent_start)
+    back = None
+    for back in PARK_BACKREF.finditer(ctx.text, subject.end if subject else sent_start, verb_start):
+        pass
+    if back and ctx.main_park:
+        return ctx.main_park, "Park"
+    if subject:
+        return subject.name, subject.type
+    return ctx.main_region, "Region"
+
+
+def _place_first(ctx: Ctx) -> None:
+    for verb, sent in ctx.hits(PLACE_FIRST):
+        _, c_end = ctx.clause(verb.end())
+        objects = ctx.between(verb.end(), c_end, HOLDS)
+        if not objects or not OBJECT_GAP.match(ctx.text[verb.end():objects[0].start]):
+            continue
+        name, stype = _subject_of(ctx, sent.start, verb.start())
+        for obj in objects:
+            if stype in PLACE_TYPES and obj.name != name:
+                ctx.add("located_in", obj.name, name, obj.start, obj.end)
+            elif verb.group(0)[:2] in OPERATE_VERBS and obj.type in ("Park", "Platform"):
+                ctx.add("operates", name, obj.name, obj.start, obj.end)
+
+
+def _park_companies(ctx: Ctx) -> None:
+    if not ctx.main_park:
+        return
+    done = -1
+    for hit, sent in ctx.hits(PARK_COMPANIES):
+        if sent.start == done:
+            continue
+        done = sent.start
+        for m in ctx.between(hit.end(), sent.end, ("Company",)):
+            ctx.add("located_in", m.name, ctx.main_park, m.start, m.end)
+
+
+def _name_containment(ctx: Ctx) -> None:
+    parks = {m.name for m in ctx.doc.mentions if m.type == "Park" and len(m.name) >= 2}
+    for m in ctx.mentions:
+        if m.type not in ("Park", "Platform"):
+            continue
+        for park in parks:
+            rest = m.name[len(park):]
+            if m.name.startswith(park) and len(rest) >= 4 and PARK_HEAD.search(rest[-3:]):
+                ctx.add("located_in", m.name, park, m.start, m.end)
+
+
+def _part_of(ctx: Ctx) -> None:
+    for hit, sent in ctx.hits(PART_OF):
+        places = ctx.between(hit.start("place"), hit.end("place"), PLACE_TYPES)
+        head = ctx.last_before(hit.start(), (*HOLDS, "Region"), floor=ctx.clause(hit.start())[0])
+        if places and head:
+            ctx.add("located_in", head.name, places[-1].name, head.start, hit.end())
+
+
+def _listed_in_main_region(ctx: Ctx) -> None:
+    """"甲园、乙谷等平台项目…" in a sentence that names no place: the document's region."""
+    if not ctx.main_region:
+        return
+    for sent in ctx.sentences():
+        if ctx.between(sent.start, sent.end, ("Region",)):
+            continue
+        items = [m for m in ctx.between(sent.start, sent.end, HOLDS) if m.type != "Agency"]
+        for i, m in enumerate(items):
+            if LISTED_WITH.match(ctx.text, m.end):
+                chain = [m]
+                for prev in reversed(items[:i]):
+                    if ctx.text[prev.end:chain[0].start].strip() not in ("、", "，", ","):
+                        break
+                    chain.insert(0, prev)
+                for x in chain:
+                    ctx.add("located_in", x.name, ctx.main_region, x.start, x.end)

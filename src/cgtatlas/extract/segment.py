@@ -1,0 +1,71 @@
+"""Shared, cached segmentation: rjieba.tag with character offsets.
+
+Every stage that needs words calls `tokens(doc)`; the first call segments the
+text once and caches the result on `doc.meta`, later calls reuse it. User words
+(organisation heads, regulator names) are added to rjieba's dictionary on the
+first call, not at import time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cgtatlas.lexicon import load_words
+from cgtatlas.model import Document
+
+CACHE_KEY = "_tokens"
+# Words the lexicon wants kept whole, with a tag: (file, tag).
+USER_WORD_FILES = (("org_user_words", "nt"),)
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    tag: str
+    start: int
+    end: int
+    known: bool  # in the tagger's dictionary (False: guessed by the HMM)
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    """Load rjieba and add user words once, on first use."""
+    import rjieba
+
+    for file_name, tag in USER_WORD_FILES:
+        for word in load_words(file_name):
+            rjieba.add_word(word, None, tag)
+    return rjieba
+
+
+def tag_text(text: str) -> list[Token]:
+    """Segment `text` and return tokens with their offsets."""
+    rj = _tagger()
+    out: list[Token] = []
+    pos = 0
+    for word, tag in rj.tag(text):
+        end = pos + len(word)
+        out.append(Token(word, tag, pos, end, rj.has_word(word)))
+        pos = end
+    return out
+
+
+def tokens(doc: Document) -> list[Token]:
+    """The document's tokens, segmented once and cached on doc.meta."""
+    cached = doc.meta.get(CACHE_KEY)
+    if cached is None or cached[0] != len(doc.text):
+        cached = (len(doc.text), tag_text(doc.text))
+        doc.meta[CACHE_KEY] = cached
+    return cached[1]
+
+
+def token_index_at(toks: list[Token], offset: int) -> int:
+    """Index of the token containing character `offset` (binary search)."""
+    lo, hi = 0, len(toks) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if toks[mid].start <= offset:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo

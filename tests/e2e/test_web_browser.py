@@ -1,0 +1,55 @@
+"""Headless Chromium through the real app: overview, search, entity, mention -> document."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_web_browser_overview_shows_counts_and_charts(page, atlas_url):
+    page.goto(atlas_url + "/")
+    assert page.locator("h1").first.inner_text() == "总览"
+    page.wait_for_selector("#chart-types[data-ready='1'] canvas")
+    assert page.locator(".stat b").first.inner_text() == "2"  # two documents
+    assert "苏州工业园区" in page.locator("main").inner_text()
+
+
+def test_web_browser_search_entity_mention_document(page, atlas_url):
+    page.goto(atlas_url + "/")
+    page.fill("header input[name=q]", "CAR-T")
+    page.press("header input[name=q]", "Enter")
+    page.wait_for_url(re.compile(r"/search\?q=CAR-T"))
+    page.locator("#entity-results a", has_text="CAR-T").first.click()
+    page.wait_for_url(re.compile(r"/entities/\d+$"))
+    assert page.locator("h1").inner_text() == "CAR-T"
+    links = page.locator("a.mention-link")
+    assert links.count() >= 2  # one mention in each document
+    href = links.first.get_attribute("href")
+    links.first.click()
+    page.wait_for_url(re.compile(r"/documents/\w+#m-\d+$"))
+    anchor = href.split("#", 1)[1]
+    mark = page.locator(f"mark#{anchor}")
+    assert mark.inner_text() == "CAR-T"
+    assert mark.evaluate("el => el.matches(':target') && el.classList.contains('focus')")
+    assert mark.evaluate("el => getComputedStyle(el).outlineStyle") == "solid"
+
+
+def test_web_browser_entity_graph_is_interactive(page, atlas_url):
+    page.goto(atlas_url + "/entities?type=Product")
+    page.locator("#entities a", has_text="HX-101").click()
+    page.wait_for_selector("#graph[data-ready='1']")
+    assert int(page.locator("#graph").get_attribute("data-nodes")) >= 3
+    names = page.evaluate("window.CGTATLAS_CY.nodes().map(n => n.data('name'))")
+    assert "CD19" in names
+
+
+def test_web_browser_english_toggle_keeps_names(page, atlas_url):
+    page.goto(atlas_url + "/pipeline")
+    page.locator("a.lang").click()
+    page.wait_for_url(re.compile(r"lang=en"))
+    assert page.locator("h1").inner_text() == "Product pipeline"
+    assert "HX-101" in page.locator("#pipeline").inner_text()
+    page.goto(atlas_url + "/")  # the cookie keeps English
+    assert page.locator("h1").first.inner_text() == "Overview"
