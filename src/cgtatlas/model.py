@@ -111,8 +111,14 @@ class Document:
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence containing `offset` (the last one starting at or before it)."""
-        starts = [s.start for s in self.sentences]
-        return max(0, bisect.bisect_right(starts, offset) - 1)
+        # Stages call this per mention; rebuild the start list only when the sentences change.
+        # (Kept outside the dataclass fields so asdict() and equality ignore it.)
+        key = (id(self.sentences), len(self.sentences))
+        cached = self.__dict__.get("_sentence_starts")
+        if cached is None or cached[0] != key:
+            cached = (key, [s.start for s in self.sentences])
+            self.__dict__["_sentence_starts"] = cached
+        return max(0, bisect.bisect_right(cached[1], offset) - 1)
 
     def sentence_of(self, offset: int) -> Span:
         if not self.sentences:

@@ -40,7 +40,7 @@ LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "集团有限公�
 # What is left of a company name when nothing specific remains: never a core key.
 GENERIC_CORES = frozenset({
     "医药", "生物", "科技", "生物科技", "生物医药", "生物技术", "制药", "药业", "细胞", "基因",
-    "健康", "医疗", "投资", "发展", "控股", "实业", "产业", "国际", "中国", "创新",
+    "健康", "医疗", "投资", "发展", "控股", "实业", "产业", "国际", "中国", "创新", "集团", "公司",
 })
 
 
@@ -231,8 +231,9 @@ def org_core(name: str) -> tuple[str, str] | None:
                 core, stripped = core[: -len(suffix)], True
                 break
     core, region = _strip_bracketed_region(core)
-    core, prefix_region = _strip_region_prefix(core)
-    region = prefix_region or region
+    bare, prefix_region = _strip_region_prefix(core)
+    if prefix_region and bare not in GENERIC_CORES:  # 上海医药 keeps its region: it is the name
+        core, region = bare, prefix_region
     if len(core) < 2 or core in GENERIC_CORES or _region_of(core):
         return None
     return core, region

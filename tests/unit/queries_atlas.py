@@ -11,6 +11,7 @@ import hashlib
 import uuid
 from contextlib import contextmanager
 
+import pytest
 from sqlalchemy import create_engine, text
 
 from cgtatlas.store.schema import (
@@ -153,3 +154,14 @@ def engine_for(kind: str, tmp_path, pg_url: str | None):
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+ENGINES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=ENGINES)
+def atlas(request, tmp_path):
+    """(engine, entity ids) of the hand-made atlas, on each engine."""
+    pg_url = request.getfixturevalue("pg_url") if request.param == "postgres" else None
+    with engine_for(request.param, tmp_path, pg_url) as engine:
+        yield engine, build_atlas(engine)

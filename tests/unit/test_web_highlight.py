@@ -36,3 +36,11 @@ def test_web_highlight_ignores_spans_outside_the_text():
 def test_web_highlight_legend_lists_types_once():
     assert mention_types([m("Company", "华禾生物"), m("Technology", "CAR-T"), m("Company", "华禾生物")]) == [
         "Company", "Technology"]
+
+
+def test_web_highlight_extra_anchors_land_between_or_inside_mentions():
+    company = m("Company", "华禾生物")
+    segs = highlight_segments(TEXT, [company], anchors=[0, 2, 7])
+    assert "".join(s["text"] for s in segs) == TEXT
+    assert [s["anchor"] for s in segs if "anchor" in s] == [7]  # 0 is the mention's own id
+    assert segs[0]["anchors"] == [2]  # inside the drawn mention

@@ -35,7 +35,9 @@ def build_demo(db: str) -> None:
     if not samples.is_dir():
         raise typer.BadParameter(f"no samples folder at {samples}")
     report = ingest_paths([samples], get_settings(db=db), store=True, progress=True)
-    typer.echo(str(report.summary()) if hasattr(report, "summary") else str(report))
+    for failed in report.failed:
+        typer.echo(f"failed: {failed.path}: {failed.reason}", err=True)
+    typer.echo(report.summary())
 
 
 def register(app: typer.Typer) -> None:

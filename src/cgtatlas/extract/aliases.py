@@ -128,9 +128,10 @@ def _same_thing(etype: str, long: str, short: str, regions: set[str]) -> bool:
     if long.endswith(short):
         prefix = long[: -len(short)]
         return prefix in COUNTRY_PREFIXES or prefix in regions or region_name(prefix) in regions
+    if etype == "Company" and short in long and long.index(short) <= 3 and len(short) >= 4:
+        return long.endswith(COMPANY_SUFFIXES)  # 深圳某某生物科技有限公司 ~ 某某生物
     if etype == "Company" and long.startswith(short):
-        rest = long[len(short):]
-        return rest in COMPANY_SUFFIXES or (len(short) >= 4 and "公司" in rest)
+        return long[len(short):] in COMPANY_SUFFIXES
     return False
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick_rs
+
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document, Mention
 
@@ -21,26 +23,27 @@ GENERIC_DISEASE = frozenset(
     "遗传性疾病 罕见疾病 慢病 难治性疾病 疑难杂症 炎症 感染性疾病".split())
 DISEASE_HEADS = "白血病|淋巴瘤|骨髓瘤|肉瘤|瘤|癌|病|症|炎|贫血|衰竭|变性|卒中|综合征|损伤"
 STOP_CHARS = "已至将的了和与及或等在是为对将把被有也都而并从到向中上下后前、，,。；;：:（）()“”\"'《》 "
-CUE = r"(?:用于治疗|治疗|针对|适应症为|适应症是|罹患|患有|诊断为|用于)"
-SHAPE = re.compile(CUE + r"(?P<d>[^" + re.escape(STOP_CHARS) + r"]{1,10}?(?:" + DISEASE_HEADS + r"))(?![种人房例灶变理毒区床史程状患友])")
-LATIN_EDGE_BEFORE = r"(?<![A-Za-z0-9\-])"
-LATIN_EDGE_AFTER = r"(?![A-Za-z0-9])"
+SHAPE_AT = re.compile(r"(?P<d>[^" + re.escape(STOP_CHARS) + r"]{1,10}?(?:" + DISEASE_HEADS
+                      + r"))(?![种人房例灶变理毒区床史程状患友情历因原])")
+CUES = ("用于治疗", "治疗", "针对", "适应症为", "适应症是", "罹患", "患有", "诊断为", "用于")
 
 
-def _alternation(words) -> str:
-    def one(w: str) -> str:
-        p = re.escape(w)
-        if w[0].isascii() and w[0].isalnum():
-            p = LATIN_EDGE_BEFORE + p
-        if w[-1].isascii() and w[-1].isalnum():
-            p += LATIN_EDGE_AFTER
-        return p
-    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+def _latin_token(text: str, start: int, end: int) -> bool:
+    """A Latin word must stand alone: ALL, not ALLOW; CD19, not CD190."""
+    before, after = text[start - 1:start], text[end:end + 1]
+    if text[start].isascii() and before.isascii() and (before.isalnum() or before == "-"):
+        return False
+    return not (text[end - 1].isascii() and after.isascii() and after.isalnum())
+
+
+def _automaton(words) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]:
+    words = tuple(words)
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), words
 
 
 @lru_cache(maxsize=1)
-def disease_lexicon() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
-    """(regex of forms with modifiers, form -> canonical core, abbreviations needing a full form)."""
+def disease_lexicon() -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...], dict[str, str], frozenset[str]]:
+    """(automaton over forms, forms, form -> canonical core, abbreviations needing a full form)."""
     forms: dict[str, str] = {}
     abbrev: set[str] = set()
     for line in load_words("diseases"):
@@ -52,31 +55,64 @@ def disease_lexicon() -> tuple[re.Pattern[str], dict[str, str], frozenset[str]]:
                 forms[other.rstrip("?")] = canonical
                 if other.endswith("?"):
                     abbrev.add(other.rstrip("?"))
-    modifiers = _alternation(load_words("disease_modifiers"))
-    pattern = re.compile(f"(?P<mod>(?:{modifiers})*)(?P<core>{_alternation(forms)})")
-    return pattern, forms, frozenset(abbrev)
+    ac, words = _automaton(forms)
+    return ac, words, forms, frozenset(abbrev)
+
+
+@lru_cache(maxsize=1)
+def modifiers() -> tuple[str, ...]:
+    return tuple(sorted(load_words("disease_modifiers"), key=len, reverse=True))
+
+
+def _extend_left(text: str, start: int) -> int:
+    """Take narrowing modifiers written right before a disease (复发难治性, 恶性 …)."""
+    mods = modifiers()
+    moved = True
+    while moved:
+        moved = False
+        for mod in mods:
+            if text.startswith(mod, start - len(mod)) and start >= len(mod):
+                start -= len(mod)
+                moved = True
+                break
+    return start
+
+
+def _lexicon_diseases(text: str) -> list[tuple[int, int, str]]:
+    ac, words, forms, abbrev = disease_lexicon()
+    found, full_seen = [], set()
+    for idx, start, end in ac.find_matches_as_indexes(text):
+        core = words[idx]
+        if not _latin_token(text, start, end) or (core in abbrev and forms[core] not in full_seen):
+            continue
+        full_seen.add(forms[core])
+        found.append((_extend_left(text, start), end, forms[core]))
+    return found
+
+
+def _shape_diseases(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Disease-shaped names right after a treatment cue."""
+    found = []
+    cue_ac, cues = _cue_automaton()
+    for idx, _, cue_end in cue_ac.find_matches_as_indexes(text):
+        m = SHAPE_AT.match(text, cue_end)
+        if not m:
+            continue
+        s, e = m.span("d")
+        if not _is_generic(m.group("d")) and not any(s < te and ts < e for ts, te in taken):
+            found.append((s, e, m.group("d")))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _cue_automaton():
+    return _automaton(CUES)
 
 
 def _disease_candidates(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, core key) for lexicon and shape matches, longest first at each place."""
-    pattern, forms, abbrev = disease_lexicon()
-    found = []
-    full_seen = set()
-    for m in pattern.finditer(text):
-        core = m.group("core")
-        if core in abbrev and forms[core] not in full_seen:
-            continue
-        full_seen.add(forms[core])
-        found.append((m.start(), m.end(), forms[core]))
-    taken = [(s, e) for s, e, _ in found]
-    for m in SHAPE.finditer(text):
-        s, e = m.span("d")
-        name = m.group("d")
-        if _is_generic(name):
-            continue
-        if not any(s < te and ts < e for ts, te in taken):
-            found.append((s, e, name))
-    return found
+    """(start, end, core key) for lexicon and shape matches."""
+    found = _lexicon_diseases(text)
+    return found + _shape_diseases(text, [(s, e) for s, e, _ in found])
 
 
 def _is_generic(name: str) -> bool:
@@ -108,19 +144,20 @@ def find_diseases(doc: Document) -> Document:
     return doc
 
 
-CD_SHAPE = r"CD\d{1,3}[a-z]?|(?:Claudin|CLDN)\s?18(?:\.2)?"
+CD_SHAPE = re.compile(r"CD\d{1,3}[a-z]?|(?:Claudin|CLDN)\s?18(?:\.2)?")
 TARGET_CUE = re.compile(r"靶向\s*(?P<t>[A-Za-z][A-Za-z0-9\-\.αβ]{1,12}(?:/[A-Za-z][A-Za-z0-9\-\.]{1,12})*)")
 
 
 @lru_cache(maxsize=1)
-def target_regex() -> re.Pattern[str]:
-    words = _alternation(load_words("targets"))
-    return re.compile(f"{LATIN_EDGE_BEFORE}(?:{CD_SHAPE}){LATIN_EDGE_AFTER}|{words}")
+def _target_automaton():
+    return _automaton(load_words("targets"))
 
 
 def target_spans(text: str) -> list[tuple[int, int]]:
     """Spans of molecular targets (also used by the products stage to skip them)."""
-    spans = {m.span() for m in target_regex().finditer(text)}
+    spans = {m.span() for m in CD_SHAPE.finditer(text) if _latin_token(text, *m.span())}
+    ac, _ = _target_automaton()
+    spans.update((s, e) for _, s, e in ac.find_matches_as_indexes(text) if _latin_token(text, s, e))
     for m in TARGET_CUE.finditer(text):
         pos = m.start("t")
         for part in m.group("t").split("/"):

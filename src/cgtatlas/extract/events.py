@@ -10,43 +10,47 @@ alias of a longer one when only a year or region names stand before it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import ahocorasick_rs
 
 from cgtatlas.extract.regions import region_matches
 from cgtatlas.model import Document, Mention
 
 HEADS = ("高峰论坛|论坛|峰会|大会|产业周|医药周|创新周|活动周|科技周|博览会|交易会|展览会|洽谈会|"
          "研讨会|年会|创新大赛|大赛|推介会|对接会")
-EVENT = re.compile(
-    r"(?P<year>(?:19|20)\d{2}年?)?(?P<ord>第[一二三四五六七八九十百\d]+届|首届)?"
-    r"(?P<body>[\u4e00-\u9fffA-Za-z·]*?[\u4e00-\u9fffA-Za-z·]*)(?:" + HEADS + r")")
+NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z·]*")
+# Digits may stand only before the name's characters: a year, an ordinal number (第5届).
+NUMBER_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第\d+)?$")
+MAX_BODY = 40
+BRACKETED = re.compile(r"[（(][\u4e00-\u9fff]{2,6}[)）]$")
 STOP_WORDS = (
     "的", "在", "由", "于", "是", "了", "及", "为", "将", "举办", "召开", "主办", "承办", "协办",
     "出席", "参加", "参与", "本次", "此次", "本届", "今年", "以及", "届时", "期间", "开幕",
     "成功", "隆重", "顺利", "亮相", "举行", "来到", "走进", "通过", "作为", "包括", "其中",
     "即将", "正式", "首次", "围绕", "聚焦", "到", "从", "并", "共", "等", "其", "该", "这",
-    "上届", "下届", "一年一度", "系列活动",
+    "上届", "下届", "上一届", "下一届", "每届", "历届", "一年一度", "系列活动",
 )
 GENERIC_BODY = (
     "主题", "平行", "前沿", "专题", "圆桌", "高峰", "行业", "系列", "学术", "年度", "国际", "全球",
     "全国", "中外", "开幕", "闭幕", "签约", "全体", "表彰", "动员", "推进", "工作", "誓师", "新闻",
     "颁奖", "分", "主", "大", "总", "首", "次", "本", "届", "此", "场", "个", "项", "该", "每",
 )
-# "举办峰会、展会、学术会议等活动": a list of kinds of events, not a named one.
+# "组织峰会、展会、培训等活动": a list of kinds of events, not a named one.
 GENERIC_LIST_AFTER = re.compile(r"、(?:展会|会议|学术会议|论坛|峰会|大会|活动|赛事|展览|沙龙)")
 NOT_EVENT_ENDINGS = ("代表大会", "股东大会", "职工大会", "党员大会", "股东会")
 SEPARATOR = re.compile(r"\s*(?:——|—|--)\s*[“\"]?")
 
 
-def _trim_left(text: str, start: int, body_start: int, body_end: int) -> int:
-    """Start of the name after the last stop word in the body (year/ordinal kept only
-    when nothing was trimmed)."""
-    body = text[body_start:body_end]
-    cut = 0
-    for word in STOP_WORDS:
-        idx = body.rfind(word)
-        if idx >= 0:
-            cut = max(cut, idx + len(word))
-    return start if cut == 0 else body_start + cut
+@lru_cache(maxsize=1)
+def _stop_automaton() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(STOP_WORDS)
+
+
+def _after_last_stop_word(text: str, start: int, end: int) -> int:
+    """Offset right after the last stop word in text[start:end], or `start`."""
+    ends = [e for _, _, e in _stop_automaton().find_matches_as_indexes(text[start:end], overlapping=True)]
+    return start + max(ends, default=0)
 
 
 def _is_generic(body: str) -> bool:
@@ -56,16 +60,57 @@ def _is_generic(body: str) -> bool:
     return len(rest) < 2
 
 
+@lru_cache(maxsize=1)
+def _head_automaton() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(HEADS.split("|"), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
+def _name_start(text: str, head_start: int) -> tuple[int, int]:
+    """(name start, body start): walk left over name characters, then take a year or
+    an ordinal number written right before them."""
+    body_start = head_start
+    floor = max(0, head_start - MAX_BODY)
+    while body_start > floor:
+        if NAME_CHARS.match(text, body_start - 1, body_start).end() == body_start:
+            body_start -= 1
+            continue
+        bracket = BRACKETED.search(text, max(floor, body_start - 10), body_start)
+        if not bracket:  # "中国（某市）细胞大会": a bracketed place belongs to the name
+            break
+        body_start = bracket.start()
+    prefix = NUMBER_PREFIX.search(text, max(0, body_start - 9), body_start)
+    start = prefix.start() if prefix and prefix.group() else body_start
+    if prefix and "第" in prefix.group() and not text.startswith("届", body_start):
+        start = body_start
+    return start, body_start
+
+
+def _last_heads(text: str) -> list[tuple[int, int]]:
+    """Head words that end a name: a head followed, within the same run of name
+    characters, by another head does not ("甲论坛平行论坛" ends at the second)."""
+    heads = [(s, e) for _, s, e in _head_automaton().find_matches_as_indexes(text)]
+    out = []
+    for i, (s, e) in enumerate(heads):
+        nxt = heads[i + 1] if i + 1 < len(heads) else None
+        if nxt and nxt[1] - e <= MAX_BODY and NAME_CHARS.match(text, e, nxt[0]).end() == nxt[0]:
+            continue
+        out.append((s, e))
+    return out
+
+
 def event_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of event names, before main——sub joining."""
     out = []
-    for m in EVENT.finditer(text):
-        start = _trim_left(text, m.start(), m.start("body"), m.end("body"))
-        body = text[max(start, m.start("body")):m.end("body")]
-        if (_is_generic(body) or text[start:m.end()].endswith(NOT_EVENT_ENDINGS)
-                or GENERIC_LIST_AFTER.match(text, m.end())):
+    for head_start, end in _last_heads(text):
+        start, body_start = _name_start(text, head_start)
+        cut = _after_last_stop_word(text, body_start, head_start)
+        if cut > body_start:
+            start = body_start = cut
+        body = text[body_start:head_start]
+        if (_is_generic(body) or text[start:end].endswith(NOT_EVENT_ENDINGS)
+                or GENERIC_LIST_AFTER.match(text, end)):
             continue
-        out.append((start, m.end()))
+        out.append((start, end))
     return out
 
 

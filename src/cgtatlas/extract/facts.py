@@ -12,11 +12,12 @@ The same figure about the same kind of thing is kept once per document.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
 from cgtatlas.extract.numbers import Quantity, find_quantities
-from cgtatlas.model import ORG_TYPES, Document, Fact, Mention
+from cgtatlas.model import ORG_TYPES, Document, Fact, Mention, Span
 
 SUBJECT_TYPES = (*ORG_TYPES, "Region", "Event", "Product")
 CLAUSE_SPLIT = re.compile(r"[，,；;、：:（）()\n“”\"+＋—]")
@@ -52,10 +53,15 @@ class _DocContext:
         self.main_region = regions.most_common(1)[0][0] if regions else ""
         self.main_event = events.most_common(1)[0][0] if events else ""
         self.doc_year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
+        self.sentences = doc.sentences or [Span(0, len(doc.text))]
+        self.sentence_starts = [s.start for s in self.sentences]
+
+    def sentence_of(self, pos: int) -> Span:
+        return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)]
 
 
 def _fact_for(doc: Document, ctx: _DocContext, q: Quantity) -> Fact:
-    sent = doc.sentence_of(q.start)
+    sent = ctx.sentence_of(q.start)
     clause_start = _clause_start(doc.text, sent.start, q.start)
     subject = _subject(doc, ctx, sent.start, clause_start, q.start)
     before = doc.text[sent.start:q.start]

@@ -41,7 +41,7 @@ def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Menti
         i = token_index_at(toks, head_start)
         if not _head_fits(toks, i, head_start, head_end):
             continue
-        start = _name_start(text, toks, i)
+        start = _name_start(text, toks, i, head)
         mention = _make_mention(text, toks, (start, head_end), head, places)
         if mention:
             out.append(mention)
@@ -77,7 +77,7 @@ def _head_fits(toks: list[Token], i: int, head_start: int, head_end: int) -> boo
     return head_start == tok.start or tok.tag in HEAD_TOKEN_TAGS or not tok.known
 
 
-def _name_start(text: str, toks: list[Token], i: int) -> int:
+def _name_start(text: str, toks: list[Token], i: int, head: lex.Head) -> int:
     """Walk left from the token holding the head to the name's first token."""
     start = toks[i].start
     j = i - 1
@@ -95,7 +95,7 @@ def _name_start(text: str, toks: list[Token], i: int) -> int:
         if tok.word in JOINERS:
             if not _joins_name(toks, j):
                 break
-        elif _stops(tok) and not _inside_foreign_name(toks, j):
+        elif _stops(tok) and not _inside_foreign_name(toks, j) and not _trade_name_word(toks, j, head):
             break
         elif tok.tag in ("nr", "nrfg") and j > 0 and lex.type_of(toks[j - 1].word) is not None:
             break  # 卫生健康局|刘韬|局长: a person named right after an organisation
@@ -124,6 +124,14 @@ def _inside_foreign_name(toks: list[Token], j: int) -> bool:
     transliterated name part, belongs to that name."""
     tok = toks[j]
     return len(tok.word) == 1 and tok.tag == "v" and j > 0 and toks[j - 1].tag in ("nrt", "nz")
+
+
+def _trade_name_word(toks: list[Token], j: int, head: lex.Head) -> bool:
+    """南京|启衡|医药科技有限公司: in a registered company name the word after
+    the place is the trade name, whatever the tagger calls it."""
+    tok = toks[j]
+    return (head.word.endswith("公司") and tok.tag == "v" and len(tok.word) >= 2
+            and j > 0 and toks[j - 1].tag == "ns")
 
 
 def _ends_in_title(word: str) -> bool:
@@ -166,6 +174,8 @@ def _bracket_open(toks: list[Token], j: int) -> int | None:
 def _make_mention(text: str, toks: list[Token], span: tuple[int, int], head: lex.Head,
                   places: set[str]) -> Mention | None:
     start, end = span
+    while start < end and text[start] in "·•-.":
+        start += 1
     if head.type == "Park":
         start = _drop_outer_place(toks, start, end)
     start = _after_generic_part(toks, start, end, places)
@@ -175,11 +185,18 @@ def _make_mention(text: str, toks: list[Token], span: tuple[int, int], head: lex
         return None
     if name in lex.word_set("org_generic"):
         return None
-    if head.generic and not _has_specific_word(toks, start, end - len(head.word), places):
+    if head.generic and not _has_specific_word(toks, start, end - len(head.word), places) \
+            and not _descriptive_association(name, head):
         return None
     if head.type == "Agency" and _inside_other_org(name[: -len(head.word)]):
         return None  # a university's or company's own committee or office
     return Mention(type=head.type, surface=name, start=start, end=end, source="orgs")
+
+
+def _descriptive_association(name: str, head: lex.Head) -> bool:
+    """细胞与基因治疗产业联盟: alliances and societies are often named by their
+    field alone; a long field name is a name, 产业联盟 is not."""
+    return head.type == "Association" and len(name) >= 8
 
 
 def _inside_other_org(prefix: str) -> bool:
@@ -239,9 +256,9 @@ def _has_specific_word(toks: list[Token], start: int, end: int, places: set[str]
         tok = toks[i]
         if _is_acronym(tok.word):
             pass
-        elif tok.tag in PROPER_TAGS or not tok.known or tok.word in lex.known_bodies() or tok.word in places:
+        elif tok.tag in PROPER_TAGS - {"j"} or not tok.known or tok.word in lex.known_bodies() or tok.word in places:
             return True
-        elif tok.word == "国家" or tok.word[:1] in "中美英法德日韩欧":
+        elif tok.word == "国家":
             return True
         i += 1
     return False

@@ -5,14 +5,16 @@
 - a list before 等 + 科学家/专家: 甲某、乙某某、丙某某等一批科学家
 - a post cut by layout between two names ("…局刘某局戎某某教授")
 A Chinese name is a family name (lexicon/surnames.txt) plus one or two characters,
-and must be followed by punctuation or a speech/action word (表示, 在, 作 …).
-`person_posts(doc)` gives EXTRACT-LINKS the organisation and post written before
-each person (for affiliated_with).
+must be followed by punctuation or a speech/action word (表示, 在, 作 …), and must not
+be a dictionary word the tagger reads as something else (公司, 高度). The posts
+themselves are read by the relations stage (rel_people.affiliated_with).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+import ahocorasick_rs
 
 from cgtatlas.extract.segment import tag_text
 from cgtatlas.lexicon import load_words
@@ -29,10 +31,11 @@ POST_AFTER_NAME = ("教授", "院士", "院长", "主任", "局长", "书记", "
                    "董事长", "总经理", "所长", "理事长", "会长", "部长", "处长", "主任医师", "首席科学家")
 CUE_CHARS = set("在为作等和与及说称对就也则从向率")
 NOT_NAME_START = set("和与及由为在对请邀向等将把被从给让是了的")
-ORG_END_CHARS = set("局委院所司部处厅会室站中心校司")
+ORG_END_CHARS = set("局委院所司部处厅会室站心校")
 LIST_CUE = re.compile(r"等(?:[^。，；]{0,8}?)(科学家|专家|学者|院士|教授|嘉宾|领导|代表|医生)")
 EN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+[A-Z]\.\s?|\s+)[A-Z][a-zA-Z'\-]+")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -48,17 +51,23 @@ def titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def title_regex() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(t) for t in titles()))
+def _title_automaton() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(titles(), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
 
 
-def _is_name(word: str) -> bool:
+@lru_cache(maxsize=1)
+def _post_after_automaton() -> ahocorasick_rs.AhoCorasick:
+    return ahocorasick_rs.AhoCorasick(POST_AFTER_NAME, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+
+def _is_name(word: str, strict: bool = True) -> bool:
+    """Family name + 1-2 characters; strict also refuses dictionary words (公司, 高度)."""
     single, compound = surnames()
-    if not all(CJK.match(c) for c in word):
+    if not CJK_WORD.fullmatch(word):
         return False
     if not ((word[:2] in compound and len(word) in (3, 4)) or (word[0] in single and len(word) in (2, 3))):
         return False
-    return not _common_word(word)
+    return not (strict and _common_word(word))
 
 
 @lru_cache(maxsize=4096)
@@ -85,20 +94,25 @@ def name_after(text: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
-def name_before(text: str, end: int, orgs_end: set[int]) -> tuple[int, int] | None:
-    """A Chinese name ending at `end` (right before a post) with a sensible left edge."""
+def name_before(text: str, end: int, orgs_end: set[int], strict: bool = True) -> tuple[int, int] | None:
+    """A Chinese name ending at `end` (right before a post or 、).
+
+    Its left edge must be punctuation, an organisation or a post; in a name list
+    (strict=False) a 2-character name may also follow any character that cannot
+    start a longer name with it (涌现出甲某、…).
+    """
     for length in (3, 2, 4):
         start = end - length
         word = text[max(start, 0):end]
-        if start < 0 or not _is_name(word) or word[0] in NOT_NAME_START:
+        if start < 0 or not _is_name(word, strict) or word[0] in NOT_NAME_START:
             continue
         if length > 2 and text[:start + 1].endswith(titles()):
             continue  # 主任黄某教授: 任 closes the post, it does not open the name
         before = text[start - 1:start] if start else ""
         if (not before or not CJK.match(before) or start in orgs_end or before in ORG_END_CHARS
-                or text[:start].endswith(titles())):
+                or before in NOT_NAME_START or text[:start].endswith(titles())):
             return start, end
-        if length == 3 or before in NOT_NAME_START or not _is_name(text[start - 1:end]):
+        if not strict and not _is_name(text[start - 1:end], strict=False):
             return start, end
     return None
 
@@ -109,18 +123,18 @@ def _add(found: dict[tuple[int, int], str], span, how: str) -> None:
 
 
 def _post_name(text: str, found: dict) -> None:
-    for m in title_regex().finditer(text):
-        span = name_after(text, m.end())
+    for _, _, title_end in _title_automaton().find_matches_as_indexes(text):
+        pos = title_end + (1 if text[title_end:title_end + 1] in (" ", "\u3000") else 0)  # 记者 某某
+        span = name_after(text, pos)
         if span is None:
-            en = EN_NAME.match(text, m.end() + (1 if text[m.end():m.end() + 1] == " " else 0))
+            en = EN_NAME.match(text, pos)
             span = en.span() if en else None
         _add(found, span, "post+name")
 
 
 def _name_post(text: str, found: dict, orgs_end: set[int]) -> None:
-    for post in POST_AFTER_NAME:
-        for m in re.finditer(re.escape(post), text):
-            _add(found, name_before(text, m.start(), orgs_end), "name+post")
+    for _, post_start, _ in _post_after_automaton().find_matches_as_indexes(text):
+        _add(found, name_before(text, post_start, orgs_end), "name+post")
     for m in EN_NAME.finditer(text):
         if text.startswith(POST_AFTER_NAME, m.end()):
             _add(found, m.span(), "name+post")
@@ -132,14 +146,14 @@ def _name_lists(text: str, found: dict) -> None:
         end = cue.start()
         items = []
         while True:
-            span = name_before(text, end, set())
+            span = name_before(text, end, set(), strict=False)
             if span is None:
                 break
             items.append(span)
             if text[span[0] - 1:span[0]] != "、":
                 break
             end = span[0] - 1
-        if len(items) >= 2:
+        if len(items) >= 2 and any(_is_name(text[a:b]) for a, b in items):
             for span in items:
                 _add(found, span, "name list")
 
@@ -158,58 +172,17 @@ def _cut_posts(text: str, found: dict) -> None:
 def find_people(doc: Document) -> Document:
     text = doc.text
     orgs_end = {m.end for m in doc.mentions if m.type in ORG_TYPES}
-    taken = [(m.start, m.end) for m in doc.mentions if m.type != "Region"]
+    inside = bytearray(len(text) + 1)  # 1 = inside an organisation or product name
+    for m in doc.mentions:
+        if m.type != "Region":
+            inside[m.start:m.end] = b"\x01" * (m.end - m.start)
     found: dict[tuple[int, int], str] = {}
     _post_name(text, found)
     _name_post(text, found, orgs_end)
     _name_lists(text, found)
     _cut_posts(text, found)
     for (s, e), how in sorted(found.items()):
-        if any(ts <= s and e <= te for ts, te in taken):
-            continue  # inside an organisation or product name
+        if all(inside[s:e]):
+            continue
         doc.mentions.append(Mention("Person", text[s:e], s, e, source=f"people:{how}"))
     return doc
-
-
-def person_posts(doc: Document) -> list[dict]:
-    """For each Person mention: the organisations written before it and the post at each.
-
-    "甲大学教授、乙研究院理事会委员张某": [{person: 张某, org: 甲大学, title: 教授, ...},
-    {person: 张某, org: 乙研究院, title: 理事会委员, ...}]. An organisation directly
-    followed by 、 shares the next post ("甲中心、乙医院副院长李某"). A post written
-    after the name (王某教授) is used when nothing stands between the organisation and
-    the name. Spans let the caller build Evidence.
-    """
-    text = doc.text
-    people = sorted((m for m in doc.mentions if m.type == "Person"), key=lambda m: m.start)
-    orgs = sorted((m for m in doc.mentions if m.type in ORG_TYPES), key=lambda m: m.start)
-    out: list[dict] = []
-    prev_end = 0
-    for person in people:
-        sent = doc.sentence_of(person.start)
-        left = max(prev_end, sent.start)
-        chain = [o for o in orgs if left <= o.start and o.end <= person.start
-                 and not any(p.start <= o.start < p.end for p in people)]
-        chain = [o for o in chain if not any(x is not o and x.start <= o.start and o.end <= x.end for x in chain)]
-        out.extend(_posts_of(text, person, chain))
-        prev_end = person.end
-    return out
-
-
-def _posts_of(text: str, person: Mention, chain: list[Mention]) -> list[dict]:
-    posts = []
-    pending = []
-    for i, org in enumerate(chain):
-        stop = chain[i + 1].start if i + 1 < len(chain) else person.start
-        between = re.sub(r"^[（(][A-Za-z\s]+[)）]", "", text[org.end:stop])
-        title = re.split(r"[、，,；]", between)[0].strip()
-        if not title and i + 1 == len(chain):
-            after = title_regex().match(text, person.end)
-            title = after.group() if after else ""
-        pending.append(org)
-        if title or i + 1 == len(chain):
-            for o in pending:
-                posts.append({"person": person.name, "org": o.name, "org_type": o.type, "title": title,
-                              "start": o.start, "end": person.end})
-            pending = []
-    return posts

@@ -1,7 +1,7 @@
 """Policy stage: named policies, plans, regulations and guidance documents.
 
 - 《…》 titles whose text ends with a policy word (方案, 规划, 意见, 办法, 指导原则 …),
-  optionally followed by bracketed qualifiers: (2023-2025), （试行）, (2024年本).
+  optionally followed by bracketed qualifiers: (2025-2027), （试行）, (2024年本).
   Talk, report and book titles (作主题报告《…》) are not policies.
 - a line that is itself a policy title (the heading of a policy document);
 - named rules without 《》 built around a quoted list word: X“白名单”(制度);
@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from cgtatlas.extract.regions import region_matches
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document, Mention
 
@@ -21,13 +22,14 @@ QUALIFIER = r"(?:\s*[（(][^（()）]{1,16}[)）])"
 DRAFT = re.compile(r"\s*[（(](?:征求意见稿|草案|送审稿|讨论稿)[)）]$")
 BOOK = re.compile(r"《(?P<t>[^《》\n]{3,80})》")
 NOT_POLICY_BEFORE = re.compile(r"(报告|演讲|讲座|题为|主题为|专著|著作|新书|出版|书籍|论文|课程|分享|发表了?)[\s:：]*$")
-QUOTED_LIST = re.compile(
-    r"(?P<p>[\u4e00-\u9fff]{4,18})[“\"](?P<w>白名单|负面清单|正面清单|绿色通道)[”\"](?P<s>制度|机制|政策|清单)?")
+QUOTED_LIST = re.compile(r"[“\"](?:白名单|负面清单|正面清单|绿色通道)[”\"](?:制度|机制|政策|清单)?")
+NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 NATIONAL_LIST = re.compile(r"国家[\u4e00-\u9fff]{2,10}?目录")
 # Section headings ("三、保障措施", "（一）工作方案") are not titles.
 ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．\s]|第[一二三四五六七八九十]+[章条节]|附件|关于印发)")
+NEWS_VERBS = re.compile(r"发布|出台|印发|推出|解读|聚焦|助力|亮相|迎来|启动|正式|获批|召开")
 # Verbs that start the clause before a named rule, never part of its name.
-LEAD_VERBS = ("落实", "出台", "实施", "推进", "纳入", "建立", "执行", "发布", "印发", "制定", "完善",
+LEAD_VERBS = ("落实", "出台", "实施", "推进", "推行", "纳入", "列入", "建立", "执行", "发布", "印发", "制定", "完善",
               "优化", "推出", "试行", "探索", "用好", "依托", "持续", "进一步", "加快", "了", "的")
 
 
@@ -51,12 +53,20 @@ def _book_titles(doc: Document, found: list) -> None:
         found.append((m.start("t"), m.end("t")))
 
 
+def _reads_as_policy_heading(title: str) -> bool:
+    """"某市…实施方案（2025-2027年）" yes; "某市发布新政策" (a news headline) and
+    "三、保障措施" (a section) no: the heading starts with an issuer's place or 关于."""
+    if not is_policy_title(title) or ENUMERATED.match(title) or NEWS_VERBS.search(title):
+        return False
+    starts_with_place = any(start == 0 for start, _, _ in region_matches(title[:8]))
+    return starts_with_place or title.startswith(("关于", "国家", "全国"))
+
+
 def _title_lines(doc: Document, found: list) -> None:
     """A short line that is a policy title (a policy document's own heading)."""
     for m in re.finditer(r"^[ \t]*(?P<t>[^\n。，,；;！？!?《》]{6,60}?)[ \t]*$", doc.text, re.M):
         title = m.group("t")
-        if is_policy_title(title) and not ENUMERATED.match(title) and re.search(
-                r"[\u4e00-\u9fff]{4}", title):
+        if _reads_as_policy_heading(title):
             end = m.end("t")
             nxt = re.match(r"\s*\n\s*([（(](?:征求意见稿|草案|送审稿|讨论稿)[)）])", doc.text[end:])
             found.append((m.start("t"), end))
@@ -79,8 +89,11 @@ def _trim_lead(text: str, start: int, end: int) -> int:
 def _named_lists(doc: Document, found: list) -> None:
     text = doc.text
     for m in QUOTED_LIST.finditer(text):
-        start = _trim_lead(text, m.start("p"), m.start("p") + len(m.group("p")))
-        if m.start("p") + len(m.group("p")) - start >= 4:
+        start = m.start()
+        while start > max(0, m.start() - 18) and NAME_CHAR.match(text, start - 1):
+            start -= 1
+        start = _trim_lead(text, start, m.start())
+        if m.start() - start >= 4:
             found.append((start, m.end()))
     for m in NATIONAL_LIST.finditer(text):
         found.append(m.span())

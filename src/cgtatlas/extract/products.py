@@ -96,14 +96,16 @@ def _has_cue(text: str, start: int, end: int) -> bool:
 def code_products(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, code, dosage form) for product codes in `text`."""
     targets = set(target_spans(text))
-    found = []
+    candidates, accepted = [], set()
     for m in CODE.finditer(text):
         code = m.group("code")
         if (m.start(), m.end("code")) in targets or not looks_like_code(code):
             continue
+        candidates.append((m.start(), m.end(), code, m.group("form") or ""))
         if m.group("form") or _has_cue(text, m.start(), m.end("code")):
-            found.append((m.start(), m.end(), code, m.group("form") or ""))
-    return found
+            accepted.add(code)
+    # once the document shows a code is a product, every mention of it counts
+    return [c for c in candidates if c[2] in accepted]
 
 
 def _registry_products(text: str) -> list[tuple[int, int, int]]:

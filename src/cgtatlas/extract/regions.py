@@ -7,7 +7,7 @@ here when that is cheap to see; the overlaps stage drops the rest.
 """
 from __future__ import annotations
 
-
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -25,7 +25,7 @@ SHORT_BEFORE = set("在来赴进驻抵返离留")
 SHORT_NOT_AFTER = set("东剧城都味腔")
 # What may follow a region inside a longer organisation or place name.
 NAME_CONTINUATIONS = (
-    "人民政府", "政府", "市委", "区委", "省委", "县委", "党工委", "委员会", "人大", "政协",
+    "人民政府", "政府", "委", "党委", "党工委", "人大", "政协",
     "大学", "医院", "人民医院", "医科", "中医", "理工", "师范", "交通大学", "科技大学",
     "证券交易所", "交易所", "自由贸易", "自贸", "保税", "高新区", "经济技术开发区",
     "工业园区", "开发区", "经开区", "产业园", "科学城", "科技城",
@@ -88,7 +88,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     if after.isascii() and after.isalpha():  # 美国FDA: an agency, not the country
         return True
     before = text[start - 2:start] if start >= 2 else ""
-    # "香港科技大学(广州)": a qualifier in brackets right after a name
+    # "某大学(深圳)": a qualifier in brackets right after a name
     return (len(before) == 2 and before[1] in OPEN_BRACKETS and "\u4e00" <= before[0] <= "\u9fff"
             and after in CLOSE_BRACKETS)
 
@@ -112,10 +112,14 @@ def region_matches(text: str) -> list[tuple[int, int, str]]:
 
 
 
+BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
+
 def find_regions(doc: Document) -> Document:
     text = doc.text
+    titles = [m.span() for m in BOOK_TITLE.finditer(text)]  # a region in a title is part of it
     for start, end, name in region_matches(text):
-        if _inside_longer_name(text, start, end):
+        if _inside_longer_name(text, start, end) or any(s < start and end < e for s, e in titles):
             continue
         doc.mentions.append(Mention("Region", text[start:end], start, end, name, source="regions"))
     return doc

@@ -11,8 +11,8 @@ ROLE = re.compile(r"(?:共同|联合)?(主办|承办|协办|指导|举办)")
 LIST_GAP = re.compile(r"^[、，,和及与以及\s]*$")
 ROLE_GAP = re.compile(r"^[、，,和及与以及\s]*(?:共同|联合)?$")
 EVENT_BACKREF = re.compile(r"本次|本届|此次|大会|峰会|论坛")
-VENUE = re.compile(r"(?:在|于)(?P<venue>[^，,。；;“”\"]{2,40}?)(?:隆重|成功|顺利|盛大|正式)?"
-                   r"(?:举办|召开|举行|开幕|开幕式|启幕|落幕|拉开帷幕)")
+VENUE_VERB = re.compile(r"(?:隆重|成功|顺利|盛大|正式)?(?:举办|召开|举行|开幕|启幕|落幕|拉开帷幕)")
+VENUE_START = re.compile(r"(?:在|于)(?P<venue>[^，,。；;“”\"在于]{2,40})$")
 ISSUE_BEFORE = re.compile(r"(?:联合|共同)?(?:发布|印发|出台|颁布|发文|制定|修订)(?:了|的)?[\s《“\"]*$")
 ISSUE_AFTER = re.compile(r"[》”\"]*由(?P<who>[^，,。；;]{2,40}?)(?:联合|共同)?(?:发布|印发|出台|颁布)")
 JOIN = re.compile(r"加入(?:了)?")
@@ -80,10 +80,14 @@ def _venue_places(ctx: Ctx, start: int, end: int) -> list[str]:
 
 
 def held_at(ctx: Ctx) -> None:
-    for hit, sent in ctx.hits(VENUE):
+    """"X在某地某馆举办": the verb first (rare), then the venue phrase back to 在/于."""
+    for verb, sent in ctx.hits(VENUE_VERB):
+        hit = VENUE_START.search(ctx.text, max(sent.start, verb.start() - 42), verb.start())
+        if not hit:
+            continue
         event = _event_for(ctx, sent.start, sent.end, hit.start())
         for place in _venue_places(ctx, hit.start("venue"), hit.end("venue")):
-            ctx.add("held_at", event, place, hit.start(), hit.end())
+            ctx.add("held_at", event, place, hit.start(), verb.end())
 
 
 def issued_by(ctx: Ctx) -> None:

@@ -15,7 +15,8 @@ from cgtatlas.extract.rel_common import ACTOR_TYPES, PARK_BACKREF, PLACE_TYPES, 
 from cgtatlas.model import ORG_TYPES
 
 ORG_FIRST = re.compile(r"(?:位于|落户(?:于|在)?|落地(?:于|在)?|坐落(?:于|在)|入驻|扎根|设在|安家(?:于|在)?)")
-FOUNDED_IN = re.compile(r"在(?P<place>[^，,。；;]{1,20}?)(?:正式)?(?:成立|揭牌|挂牌|开业|落成|启用)")
+FOUNDED_VERB = re.compile(r"(?:正式)?(?:成立|揭牌|挂牌|开业|落成|启用)")
+FOUNDED_PLACE = re.compile(r"在(?P<place>[^，,。；;在]{1,20})$")
 PLACE_FIRST = re.compile(r"拥有|汇聚(?:了)?|聚集(?:了)?|集聚(?:了)?|设立(?:了)?|建设(?:了)?|建立(?:了)?|"
                          r"搭建(?:了)?|布局(?:了)?|打造(?:了)?|引进(?:了)?|运营(?:着)?")
 OBJECT_GAP = re.compile(r"^[了一批个座家系列多等\s]{0,4}$")
@@ -48,7 +49,10 @@ def _org_first(ctx: Ctx) -> None:
 
 
 def _founded_in(ctx: Ctx) -> None:
-    for hit, sent in ctx.hits(FOUNDED_IN):
+    for verb, sent in ctx.hits(FOUNDED_VERB):
+        hit = FOUNDED_PLACE.search(ctx.text, max(sent.start, verb.start() - 21), verb.start())
+        if not hit:
+            continue
         places = ctx.between(hit.start("place"), hit.end("place"), PLACE_TYPES)
         if not places:
             continue

@@ -30,6 +30,7 @@ LABELS = (
 )
 LABEL_NAMES = {f"m{i}": label for i, (label, _) in enumerate(LABELS)}
 LABEL_RE = re.compile("|".join(f"(?P<m{i}>{p.pattern})" for i, (_, p) in enumerate(LABELS)))
+LABEL_ANCHORS = ("突破性治疗", "孤儿药", "快速通道", "上市", "临床", "IND")
 BOARDS = r"科创板|创业板|港交所|香港联交所|联交所|北交所|北京证券交易所|纳斯达克|纽交所|深交所|上交所"
 IPO = re.compile(rf"(?P<board>{BOARDS})(?:主板)?(?:成功|正式|挂牌)?上市|IPO|首次公开发行")
 AUTHORITIES = (("FDA", r"FDA|美国食品药品监督管理局|美国食品药品管理局"),
@@ -112,14 +113,28 @@ def _product_head(ctx: Ctx, c_start: int, pos: int) -> str:
     return ""
 
 
+def _anchored(text: str, anchors: tuple[str, ...], pattern: re.Pattern, reach: int = 14):
+    """Matches of `pattern` near occurrences of literal anchor words: a fast str.find
+    scan first, the regex only in small windows around each anchor."""
+    seen: set[tuple[int, int]] = set()
+    for anchor in anchors:
+        pos = text.find(anchor)
+        while pos >= 0:
+            hit = pattern.search(text, max(0, pos - reach), pos + len(anchor) + reach)
+            if hit and hit.span() not in seen and hit.start() <= pos + len(anchor):
+                seen.add(hit.span())
+                yield hit
+            pos = text.find(anchor, pos + 1)
+
+
 def milestone(ctx: Ctx) -> None:
-    for hit in LABEL_RE.finditer(ctx.text):
+    for hit in _anchored(ctx.text, LABEL_ANCHORS, LABEL_RE):
         label = LABEL_NAMES[hit.lastgroup]
         c_start, _ = ctx.clause(hit.start())
         head = _product_head(ctx, c_start, hit.start())
         authority = _authority(ctx.text[c_start:hit.end()])
         ctx.add("milestone", head, label, c_start, hit.end(), authority=authority)
-    for hit in IPO.finditer(ctx.text):
+    for hit in _anchored(ctx.text, ("上市", "IPO", "首次公开发行"), IPO):
         c_start, _ = ctx.clause(hit.start())
         company = ctx.last_before(hit.start(), ("Company",), floor=c_start)
         head = company.name if company else ""

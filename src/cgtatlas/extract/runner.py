@@ -25,12 +25,12 @@ class ExtractReport:
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:
-    """Files in `paths`, folders walked recursively, hidden files skipped."""
-    for p in paths:
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
-        else:
-            yield p
+    """Documents in `paths`: folders walked recursively, hidden entries and
+    data files (gold JSON next to the samples) skipped, as ingest does."""
+    from cgtatlas.ingest.batch import expand_paths
+
+    files, _skipped = expand_paths(paths)
+    yield from files
 
 
 def extract_one(path: Path) -> Document:

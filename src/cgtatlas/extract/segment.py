@@ -7,8 +7,8 @@ first call, not at import time.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document
@@ -18,8 +18,7 @@ CACHE_KEY = "_tokens"
 USER_WORD_FILES = (("org_user_words", "nt"),)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     word: str
     tag: str
     start: int
@@ -35,17 +34,25 @@ def _tagger():
     for file_name, tag in USER_WORD_FILES:
         for word in load_words(file_name):
             rjieba.add_word(word, None, tag)
+    for line in load_words("org_heads"):  # keep head words whole (生物城, not 生物|城为)
+        head = line.split()[0]
+        if len(head) >= 2 and not rjieba.has_word(head):
+            rjieba.add_word(head, None, "n")
     return rjieba
 
 
 def tag_text(text: str) -> list[Token]:
     """Segment `text` and return tokens with their offsets."""
     rj = _tagger()
+    known: dict[str, bool] = {}
     out: list[Token] = []
     pos = 0
     for word, tag in rj.tag(text):
         end = pos + len(word)
-        out.append(Token(word, tag, pos, end, rj.has_word(word)))
+        is_known = known.get(word)
+        if is_known is None:
+            is_known = known[word] = rj.has_word(word)
+        out.append(Token(word, tag, pos, end, is_known))
         pos = end
     return out
 

@@ -23,6 +23,7 @@ FIELD_WORDS = {"细胞", "基因", "免疫", "生物", "医药", "合成", "干�
                "国际", "创新", "产业", "企业", "公司", "园区", "该", "本", "这家", "多家", "新药", "药物"}
 PARTNER = re.compile(r"与([^，。,；;、\s]{2,12}?)(?:正式|成功|达成|共同)?(?:签约|签署|战略合作)")
 MAX_LEN = 8
+WEAK_CONTEXTS = {"企业", "公司"}
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +79,7 @@ def _list_item(toks: list[Token], i: int, step: int) -> list[Token]:
         i += step
     run = run if step > 0 else run[::-1]
     name = "".join(t.word for t in run)
-    if not 2 <= len(name) <= 6 or not any(not t.known for t in run) or any(ch.isdigit() for ch in name):
+    if not 2 <= len(name) <= 6 or not _coined(run) or any(ch.isdigit() for ch in name):
         return []
     return run
 
@@ -86,8 +87,12 @@ def _list_item(toks: list[Token], i: int, step: int) -> list[Token]:
 def _candidates(text: str, toks: list[Token]):
     vocab = _vocab()
     for word in vocab["before"]:
+        weak = word in WEAK_CONTEXTS
         for match in re.finditer(re.escape(word), text):
-            yield from _span(_walk(toks, match.end(), +1), toks, context=True)
+            run = _walk(toks, match.end(), +1)
+            if weak and not any(not t.known for t in run):
+                continue  # 经企业申报: after a bare 企业 only an unknown word is a name
+            yield from _span(run, toks, context=True)
     for word in vocab["after"]:
         for match in re.finditer(re.escape(word), text):
             yield from _span(_walk(toks, match.start(), -1), toks, context=True)
@@ -145,11 +150,19 @@ def _plausible(part: list[Token], name: str, suffixes: tuple[str, ...], context:
         return False
     if any(t.word in FIELD_WORDS for t in part[:1]):
         return False
-    coined = any(not t.known or t.tag in COINED_TAGS for t in part)
+    coined = _coined(part)
     ends_in_trade = name.endswith(suffixes) and len(name) > 2
     if context:
         return coined or (ends_in_trade and len(name) >= 4)
     return coined and ends_in_trade
+
+
+def _coined(run: list[Token]) -> bool:
+    """A word the tagger does not know, tags as a proper noun, or breaks into
+    single characters (蓉|创|生物): the mark of a coined company name."""
+    if any(not t.known or t.tag in COINED_TAGS for t in run):
+        return True
+    return any(len(a.word) == 1 and len(b.word) == 1 for a, b in zip(run, run[1:]))
 
 
 def _shaped(toks: list[Token]):

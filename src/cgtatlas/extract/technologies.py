@@ -1,9 +1,9 @@
 """Technology stage: the GUIDE's closed list of modalities (lexicon/technologies.txt).
 
-One compiled regex over all forms, longest first. Latin forms match only as whole
-tokens and tolerate the spaces OCR leaves around hyphens ("CAR- NK"). Bare words
+An Aho-Corasick scan over all forms (longest first); Latin forms match only as
+whole tokens, and a small regex catches the spaces OCR leaves around hyphens ("CAR- NK"). Bare words
 such as 核酸 or NK count only where they name the modality (before a separator or
-a therapy word), not in 核酸检测 or NK010. Umbrella terms are simply not listed.
+a therapy word), not in 核酸检测 or NK501. Umbrella terms are simply not listed.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ SEPARATORS = set("、，,；;和与及等或 \t\n)）。")
 
 
 def _latin_edges_ok(text: str, start: int, end: int) -> bool:
-    """A Latin form must be a whole token: NK, not NK010 nor CAR-NK's tail."""
+    """A Latin form must be a whole token: NK, not NK501 nor CAR-NK's tail."""
     before, after = text[start - 1:start], text[end:end + 1]
     if text[start].isascii() and text[start].isalnum() and before and (
             before.isascii() and (before.isalnum() or before == "-")):
@@ -69,17 +69,18 @@ def _matches(text: str) -> list[tuple[int, int, str]]:
     ac, forms = technology_automaton()
     canonical = technology_forms()
     out = []
-    for idx, start, end in ac.find_matches_as_indexes(text):
-        form = forms[idx]
-        if not _latin_edges_ok(text, start, end):
-            continue
-        if form.endswith("?") and not _bare_ok(text, end):
-            continue
-        out.append((start, end, canonical[form]))
     for m in SPACED.finditer(text):
         name = canonical_technology(re.sub(r"\s+", "", m.group()))
         if name and _latin_edges_ok(text, m.start(), m.end()):
             out.append((m.start(), m.end(), name))
+    spaced = list(out)
+    for idx, start, end in ac.find_matches_as_indexes(text):
+        form = forms[idx]
+        if not _latin_edges_ok(text, start, end) or any(s < end and start < e for s, e, _ in spaced):
+            continue
+        if form.endswith("?") and not _bare_ok(text, end):
+            continue
+        out.append((start, end, canonical[form]))
     return out
 
 

@@ -30,9 +30,12 @@ _LINE_RULES = [
     re.compile(_BULLET + r"\+\d+$|^[-*·•]$"),
     re.compile(r"^[-—–]?\s*\d{1,3}\s*[-—–]?$|^第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?$"),
 ]
+_ANY_RULE = re.compile("|".join(f"(?:{rule.pattern})" for rule in _LINE_RULES), re.I)
 # The page's metadata line: only labelled fields, e.g. "时间:2024-10-23 22:03:19  作者:网络".
 _META_LABELS = r"(?:发布时间|发表时间|更新时间|时间|发布日期|日期|来源|作者|编辑|责任编辑|浏览次数|浏览|阅读|点击|热度)"
 _META_LINE = re.compile(rf"^{_META_LABELS}\s*[:：]")
+_LABEL = re.compile(r"(?:^|\s)([^\s:：\d][^\s:：]{0,7})\s*[:：]")
+_META_LABEL = re.compile(rf"^{_META_LABELS}$")
 _NAV_SPLIT = re.compile(r"\s*[|｜/>»]\s*|\s{2,}")
 _SENTENCE_MARK = re.compile(r"[。！？；]")
 _LINES = re.compile(r"[^\n]*\n?")
@@ -44,10 +47,10 @@ def is_boilerplate(line: str) -> bool:
         return False
     if len(line) > 60 and _SENTENCE_MARK.search(line):
         return False  # a long sentence is article text even if it mentions a hotline
-    if any(rule.search(line) for rule in _LINE_RULES):
+    if _ANY_RULE.search(line):
         return True
     if _META_LINE.match(line) and not _SENTENCE_MARK.search(line) and len(line) < 120:
-        return True
+        return all(_META_LABEL.match(label) for label in _LABEL.findall(line))
     return _is_menu(line)
 
 
@@ -67,19 +70,25 @@ def remove_boilerplate_lines(t: Traced) -> Traced:
 
 
 def _mark_sandwiched(lines: list[str], marked: list[bool]) -> None:
-    """Short lines between two boilerplate lines (or after one, at the end) are footer too."""
-    for _ in range(5):
-        changed = False
-        content = [i for i, line in enumerate(lines) if line]
-        for k, i in enumerate(content):
-            if marked[i] or len(lines[i]) > 15 or _SENTENCE_MARK.search(lines[i]):
-                continue
-            before = marked[content[k - 1]] if k > 0 else None
-            after = marked[content[k + 1]] if k + 1 < len(content) else None
-            if before and (after or after is None):
-                marked[i] = changed = True
-        if not changed:
-            return
+    """Runs of short lines right after a boilerplate line, ending at another one (or at
+    the end of the text), are footer too: e.g. link lists like "- IP SHANGHAI"."""
+    content = [i for i, line in enumerate(lines) if line]
+    k = 0
+    while k < len(content):
+        if not marked[content[k]]:
+            k += 1
+            continue
+        run_end = k + 1
+        while run_end < len(content) and _footer_item(lines[content[run_end]], marked[content[run_end]]):
+            run_end += 1
+        if run_end > k + 1 and (run_end == len(content) or marked[content[run_end]]):
+            for j in content[k + 1:run_end]:
+                marked[j] = True
+        k = run_end
+
+
+def _footer_item(line: str, marked: bool) -> bool:
+    return not marked and len(line) <= 15 and not _SENTENCE_MARK.search(line)
 
 
 _INLINE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|\[image:[^\]\n]{0,200}\]", re.I)

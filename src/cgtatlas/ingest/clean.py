@@ -85,19 +85,20 @@ def to_simplified(t: Traced, converter) -> Traced:
 # ---------------------------------------------------------------- pinyin debris
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN_DEBRIS = re.compile(f"(?<=[{CJK}])[(（]([a-zü{_TONED}]{{1,6}})[)）]")
-_HAS_TONE = re.compile(f"[{_TONED}]")
+_TONED_DEBRIS = re.compile(f"[(（][a-zü]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]")
+_TONELESS_DEBRIS = re.compile(f"(?<=[{CJK}])[(（][a-zü]{{1,6}}[)）]")
 
 
 def remove_pinyin(t: Traced) -> Traced:
-    """Drop ruby annotations like 醫(yī): lowercase pinyin in brackets right after a
-    character. Toneless ones ("(de)") only go when the text has toned debris too."""
-    matches = list(_PINYIN_DEBRIS.finditer(t.text))
-    toned = sum(1 for m in matches if _HAS_TONE.search(m.group(1)))
-    keep_toneless = toned < 3
-    edits = ((m.start(), m.end(), "") for m in matches
-             if _HAS_TONE.search(m.group(1)) or not keep_toneless)
-    return edit(t, edits)
+    """Drop ruby annotations like 醫(yī): pinyin in brackets glued to the character
+    before. Toned pinyin in brackets goes anywhere (no real text looks like that);
+    toneless ("的(de)") only after a Chinese character and when the text has at least
+    three toned ones too, so "(mRNA)" or "(以下简称…)" always stay."""
+    toned = list(_TONED_DEBRIS.finditer(t.text))
+    t = edit(t, ((m.start(), m.end(), "") for m in toned))
+    if len(toned) >= 3:
+        t = sub(t, _TONELESS_DEBRIS)
+    return t
 
 
 # ---------------------------------------------------------------- Markdown
@@ -113,34 +114,44 @@ _MD_LINK = re.compile(r"(\[)[^\]\n]*(\]\([^)\n]*\))")
 def strip_markdown(t: Traced) -> Traced:
     for rule in _MD_RULES:
         t = sub(t, rule)
-    t = delete_groups(t, _MD_LINK, 2)
-    return delete_groups(t, _MD_LINK, 1)
+    links = list(_MD_LINK.finditer(t.text))
+    return edit(t, ((m.start(g), m.end(g), "") for m in links for g in (1, 2)))
 
 
 # ---------------------------------------------------------------- OCR damage
 
 _CJK_GAP = re.compile(f"[{CJK}] [{CJK}]")
-_WIDE_GAP = re.compile(f"(?<=[{_ANY_CJK}]) {{2,}}(?=[\\w{_ANY_CJK}])|(?<=[\\w{_ANY_CJK}]) {{2,}}(?=[{_ANY_CJK}])")
+_WIDE_SPACES = re.compile("  +")
+_GAP_SIDE = re.compile(f"[{_ANY_CJK}]")
 _NARROW_GAP = re.compile(
-    f"(?<=[{_ANY_CJK}]) +(?=[{_ANY_CJK}0-9,.;:!?)\"%])|(?<=[{_ANY_CJK}0-9,;:!?)\"%]) +(?=[{_ANY_CJK}])"
+    f"(?<=[{_ANY_CJK}]) +(?=[{_ANY_CJK}0-9,.;:!?()\"%])|(?<=[{_ANY_CJK}0-9,;:!?)\"%]) +(?=[{_ANY_CJK}])"
 )
 _SPLIT_CODE = re.compile(r"(?<=[A-Z]{2}-) (?=[A-Z0-9])")  # "CAR- T" -> "CAR-T"
-_SPACE_RUNS = re.compile(r"(?<=\S)( +) (?=\S)")
 
 
 def looks_ocr_damaged(text: str) -> bool:
     """Many single spaces between Chinese characters: the text was OCR'd or pasted from columns."""
-    gaps = len(_CJK_GAP.findall(text))
-    return gaps >= 5 and gaps >= 0.01 * max(1, len(_CJK_CHAR.findall(text)))
+    sample = text[:50_000]
+    gaps = len(_CJK_GAP.findall(sample))
+    return gaps >= 5 and gaps >= 0.01 * len(_CJK_CHAR.findall(sample))
 
 
 def remove_cjk_spaces(t: Traced) -> Traced:
     """Spaces between Chinese characters (and their punctuation or digits) go; a wide gap
-    between two fields becomes a line break; spaces between Latin words stay (one each)."""
-    t = sub(t, _WIDE_GAP, "\n")
-    t = sub(t, _NARROW_GAP)
-    t = sub(t, _SPLIT_CODE)
-    return delete_groups(t, _SPACE_RUNS)
+    next to Chinese text separates two fields and becomes a line break; spaces between
+    Latin words stay, one each."""
+    text = t.text
+    edits = []
+    for m in _WIDE_SPACES.finditer(text):
+        start, end = m.start(), m.end()
+        if start == 0 or end == len(text) or text[start - 1].isspace() or text[end].isspace():
+            continue
+        if _GAP_SIDE.match(text[start - 1]) or _GAP_SIDE.match(text[end]):
+            edits.append((start, end, "\n"))
+        else:
+            edits.append((start + 1, end, ""))
+    t = edit(t, edits)
+    return sub(sub(t, _NARROW_GAP), _SPLIT_CODE)
 
 
 def clean_text(t: Traced, converter, options: CleanOptions) -> tuple[Traced, dict]:

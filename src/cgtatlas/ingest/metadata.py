@@ -120,7 +120,7 @@ def find_source(raw_text: str, fallback: str | None = None) -> str | None:
     m = _SOURCE_LABEL.search(raw_text[:3000])
     if m and not is_boilerplate(m.group(1)):
         return m.group(1)
-    for line in reversed(raw_text.splitlines()):
+    for line in reversed(raw_text[-5000:].splitlines()):
         line = line.strip(" -*·•")
         if is_boilerplate(line) and re.search(r"copyright|©|版权所有|^\?\s*\d{4}", line, re.I):
             holder = _COPYRIGHT_NOISE.sub(" ", line).strip()

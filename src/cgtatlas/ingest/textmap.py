@@ -33,6 +33,9 @@ def edit(t: Traced, edits: Iterable[tuple[int, int, str]]) -> Traced:
     A replacement of the same length maps character for character; any other
     replacement maps all its characters to the original offset of `start`.
     """
+    edits = list(edits)
+    if not edits:
+        return t  # nothing to do: no copy of a long map
     parts: list[str] = []
     new_map: list[int] = []
     pos = 0

@@ -224,29 +224,17 @@ def region_summary(conn: Connection) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- conflicts
 
 def conflicts(conn: Connection) -> list[dict[str, Any]]:
-    """Facts on the same subject and indicator (and kind: a goal never conflicts
-    with a reported figure) whose value or year differs between two documents.
-    Each conflict lists all the facts of its group with their sources."""
-    rows = list(conn.execute(select(facts).order_by(facts.c.id)))
-    groups: dict[tuple, list] = defaultdict(list)
-    for f in rows:
-        subject = f.subject_id if f.subject_id is not None else f"name:{f.subject}"
-        groups[(subject, f.indicator, f.kind or "")].append(f)
-    clashing = {key: fs for key, fs in groups.items() if _disagree(fs)}
-    docs = doc_info(conn, [f.doc_id for fs in clashing.values() for f in fs])
-    named = entity_brief(conn, [fs[0].subject_id for fs in clashing.values()])
+    """Facts that disagree between documents, as `store.conflicts` defines it
+    (one conflict per disagreeing pair, with its reason "value" or "year"), each
+    fact carrying its evidence fields (doc_id, doc_title, file_name, doc_date,
+    start, end, quote); `documents` lists the two document ids."""
+    from cgtatlas.store.conflicts import list_conflicts
+
+    found = list_conflicts(conn)
+    docs = doc_info(conn, [f["doc_id"] for c in found for f in c["facts"]])
     out = []
-    for (subject, indicator, kind), fs in clashing.items():
-        sid = fs[0].subject_id
-        out.append({"subject_id": sid, "subject": named.get(sid, {}).get("name") or fs[0].subject,
-                    "indicator": indicator, "kind": kind or None,
-                    "documents": sorted({f.doc_id for f in fs}),
-                    "facts": [fact_dict(f, docs) for f in fs]})
-    out.sort(key=lambda c: (c["subject"], c["indicator"]))
+    for c in found:
+        rows = [{**f, **docs.get(f["doc_id"], {})} for f in c["facts"]]
+        out.append({**c, "facts": rows, "documents": sorted({f["doc_id"] for f in rows})})
+    out.sort(key=lambda c: (c["subject"] or "", c["indicator"], c["facts"][0]["id"]))
     return out
-
-
-def _disagree(fs: list) -> bool:
-    """Two facts from different documents with a different value or year."""
-    return any(a.doc_id != b.doc_id and (abs(a.value - b.value) > 1e-9 * max(1.0, abs(a.value)) or a.year != b.year)
-               for i, a in enumerate(fs) for b in fs[i + 1:])

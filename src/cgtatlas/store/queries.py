@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
-from cgtatlas.store.lists import (  # re-exported: the list pages' queries
+from cgtatlas.store.lists import (  # noqa: F401  (re-exported: the list pages' queries)
     conflicts, events, milestones_by_year, policies, product_pipeline, region_summary,
     technology_counts,
 )

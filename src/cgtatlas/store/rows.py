@@ -33,11 +33,14 @@ def in_region(region: str):
     """Condition: the entity is in `region` (its region column, or located_in a
     thing of that name, or located_in a park that is itself located_in it)."""
     place_ids = select(ids_named(region).subquery().c.id)
+    forms = union(select(entities.c.name).where(entities.c.id.in_(place_ids)),
+                  select(aliases.c.alias).where(aliases.c.entity_id.in_(place_ids)))
     direct = select(relations.c.head_id).where(relations.c.type == "located_in",
                                                relations.c.tail_id.in_(place_ids))
     via_park = select(relations.c.head_id).where(relations.c.type == "located_in",
                                                  relations.c.tail_id.in_(direct))
-    return or_(entities.c.region == region, entities.c.id.in_(direct), entities.c.id.in_(via_park))
+    return or_(entities.c.region == region, entities.c.region.in_(select(forms.subquery().c.name)),
+               entities.c.id.in_(direct), entities.c.id.in_(via_park))
 
 
 def uses_technology(technology: str):

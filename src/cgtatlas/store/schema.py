@@ -26,7 +26,7 @@ documents = Table(
     Column("sentences", JSON),  # [[start, end], ...]
     Column("meta", JSON),
     Column("n_chars", Integer),
-    Column("extractor_version", String(32)),
+    Column("extractor_version", String(64)),
     Column("ingested_at", String(32)),
 )
 
@@ -48,7 +48,8 @@ aliases = Table(
     Column("alias", Text, nullable=False),
     Column("key", Text, nullable=False, index=True),
     Column("rule", String(64)),  # which resolution rule linked this alias
-    Column("evidence", Text),  # document id or quote behind the merge
+    Column("evidence", Text),  # the quoted sentence behind the merge
+    Column("doc_id", String(64), ForeignKey("documents.id", ondelete="SET NULL")),  # where it was read
     UniqueConstraint("entity_id", "key", name="uq_aliases_entity_key"),
 )
 
@@ -86,10 +87,10 @@ facts = Table(
     Column("subject", Text, nullable=False),
     Column("indicator", Text, nullable=False),
     Column("value", Float, nullable=False),
-    Column("unit", String(16)),
-    Column("comparator", String(4)),
+    Column("unit", Text),
+    Column("comparator", Text),
     Column("year", Integer),
-    Column("kind", String(16)),
+    Column("kind", Text),
     Column("doc_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("start", Integer),
     Column("end", Integer),

@@ -33,13 +33,18 @@ from cgtatlas.store.schema import aliases, documents, entities, mentions
 log = logging.getLogger(__name__)
 
 index_metadata = MetaData()
-search_docs = Table("search_docs", index_metadata, Column("doc_id", String(64), primary_key=True))
+search_docs = Table(
+    "search_docs", index_metadata,
+    Column("doc_id", String(64), primary_key=True),
+    Column("version", Integer, nullable=False),  # INDEX_VERSION it was written with
+)
 search_grams = Table(
     "search_grams", index_metadata,
     Column("gram", String(8), primary_key=True),
     Column("doc_id", String(64), primary_key=True, index=True),
     Column("n", Integer, nullable=False),
 )
+INDEX_VERSION = 1  # bump when grams() changes: older rows are then re-indexed
 CANDIDATES = 200  # documents whose text is checked and ranked per query
 SNIPPET_CONTEXT = 40  # characters either side of a hit
 
@@ -97,7 +102,7 @@ def index_document(conn: Connection, doc_id: str) -> int:
     counted = grams(f"{row.title or ''}\n{row.text}")
     if counted:
         conn.execute(search_grams.insert(), [{"gram": g, "doc_id": doc_id, "n": n} for g, n in counted.items()])
-    conn.execute(search_docs.insert().values(doc_id=doc_id))
+    conn.execute(search_docs.insert().values(doc_id=doc_id, version=INDEX_VERSION))
     return len(counted)
 
 
@@ -107,7 +112,9 @@ def _missing(conn: Connection) -> list[str]:
 
 
 def _gone(conn: Connection) -> list[str]:
-    q = select(search_docs.c.doc_id).where(~exists().where(documents.c.id == search_docs.c.doc_id))
+    """Indexed ids whose document is gone or whose rows are of an older index version."""
+    q = select(search_docs.c.doc_id).where(or_(~exists().where(documents.c.id == search_docs.c.doc_id),
+                                               search_docs.c.version != INDEX_VERSION))
     return list(conn.execute(q).scalars())
 
 

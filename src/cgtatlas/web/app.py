@@ -53,6 +53,7 @@ def make_templates() -> Jinja2Templates:
     )
     env.filters["number"] = format_number
     env.filters["marks"] = keep_marks
+    env.filters["mark_term"] = mark_term
     return Jinja2Templates(env=env)
 
 
@@ -61,6 +62,15 @@ def format_number(value) -> str:
     if not isinstance(value, (int, float)):
         return "" if value is None else str(value)
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def mark_term(quote: str | None, term: str | None) -> Markup:
+    """The quote escaped, with each occurrence of `term` in <mark>."""
+    escaped = str(escape(quote or ""))
+    if term:
+        term_html = str(escape(term))
+        escaped = escaped.replace(term_html, f"<mark>{term_html}</mark>")
+    return Markup(escaped)
 
 
 def keep_marks(snippet: str | None) -> Markup:

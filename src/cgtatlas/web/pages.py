@@ -130,8 +130,9 @@ def documents_router() -> APIRouter:
                  conn: Connection = Depends(get_conn), lang: str = Depends(get_lang)):
         doc = document_or_404(conn, doc_id)
         mentions = doc.get("mentions", [])
-        return render(request, lang, "document.html", doc=doc, view=view,
-                      segments=highlight_segments(doc["text"], mentions), legend=mention_types(mentions))
+        evidence = [x["start"] for x in doc.get("relations", []) + doc.get("facts", []) if x.get("start") is not None]
+        return render(request, lang, "document.html", doc=doc, view=view, legend=mention_types(mentions),
+                      segments=highlight_segments(doc["text"], mentions, evidence))
 
     return router
 

@@ -30,7 +30,7 @@
     var c = chart(id, {
       xAxis: { type: "value", minInterval: 1, splitLine: { lineStyle: { color: "#eef1f4" } } },
       yAxis: { type: "category", data: rows.map(function (r) { return r.label; }),
-               axisTick: { show: false }, axisLine: { show: false } },
+               axisTick: { show: false }, axisLine: { show: false }, axisLabel: { interval: 0 } },
       series: [{ type: "bar", barMaxWidth: 16, label: { show: true, position: "right", color: "#66727f" },
         data: rows.map(function (r, i) { return { value: r.value, itemStyle: { color: colors ? colors(r) : BRAND, borderRadius: [0, 3, 3, 0] } }; }) }]
     });
@@ -48,6 +48,7 @@
       function (r) { location.href = "/entities?technology=" + encodeURIComponent(r.label); });
     var years = data.milestones || [];
     chart("chart-milestones", {
+      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: years.map(function (r) { return String(r.year); }) },
       yAxis: { type: "value", minInterval: 1, splitLine: { lineStyle: { color: "#eef1f4" } } },
       series: [{ type: "bar", barMaxWidth: 28, itemStyle: { color: "#f0b429", borderRadius: [3, 3, 0, 0] },
@@ -59,16 +60,18 @@
     return [
       { selector: "node", style: {
         "background-color": function (n) { return color(n.data("type")); },
-        "label": "data(name)", "font-size": 11, "font-family": FONT, "color": "#1f2933",
+        "label": "data(name)", "font-size": 14, "min-zoomed-font-size": 6, "font-family": FONT, "color": "#1f2933",
         "text-valign": "bottom", "text-margin-y": 3, "text-outline-color": "#fff", "text-outline-width": 2,
-        "width": "mapData(weight, 1, 20, 14, 42)", "height": "mapData(weight, 1, 20, 14, 42)" } },
+        "width": "mapData(weight, 1, 20, 18, 48)", "height": "mapData(weight, 1, 20, 18, 48)" } },
       { selector: "node.focus", style: { "border-width": 4, "border-color": "#f0b429", "font-weight": "bold", "font-size": 13 } },
       { selector: "edge", style: {
         "width": 1.2, "line-color": "#c3ccd5", "curve-style": "bezier", "target-arrow-shape": "triangle",
-        "target-arrow-color": "#c3ccd5", "arrow-scale": 0.7, "label": "data(label)", "font-size": 9,
+        "target-arrow-color": "#c3ccd5", "arrow-scale": 0.7, "label": "data(label)", "font-size": 11,
         "font-family": FONT, "color": "#8a96a3", "text-rotation": "autorotate",
         "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1 } },
       { selector: "edge:selected, edge.hover", style: { "line-color": BRAND, "target-arrow-color": BRAND, "width": 2 } },
+      { selector: "edge.quiet", style: { "label": "" } },
+      { selector: "edge.quiet.hover, edge.quiet:selected", style: { "label": "data(label)" } },
       { selector: "node:selected", style: { "border-width": 3, "border-color": BRAND } }
     ];
   }
@@ -86,19 +89,29 @@
       if (e.label) label += " · " + e.label;
       return { data: { id: "e" + i, source: String(e.source), target: String(e.target), label: label, type: e.type } };
     });
-    return nodes.concat(edges);
+    return { nodes: nodes, edges: edges };
+  }
+
+  function connectedOnly(parts) {  // the explorer leaves out entities with no relation
+    var linked = {};
+    parts.edges.forEach(function (e) { linked[e.data.source] = linked[e.data.target] = true; });
+    return { nodes: parts.nodes.filter(function (n) { return linked[n.data.id]; }), edges: parts.edges };
   }
 
   function graph(el, opts) {
     if (!el || !window.cytoscape) return;
     opts = opts || {};
     fetch(el.dataset.src).then(function (r) { return r.json(); }).then(function (data) {
-      var elements = toElements(data);
-      var n = elements.filter(function (x) { return !x.data.source; }).length;
-      if (opts.sizeLabel) opts.sizeLabel.textContent = n + " / " + (elements.length - n);
-      var cy = cytoscape({ container: el, elements: elements, style: graphStyle(), wheelSensitivity: 0.3,
-        layout: { name: "cose", animate: false, nodeRepulsion: function () { return 9000; },
-                  idealEdgeLength: function () { return 70; }, padding: 20, randomize: false } });
+      var parts = toElements(data);
+      if (opts.connectedOnly && parts.edges.length) parts = connectedOnly(parts);
+      var n = parts.nodes.length;
+      if (opts.sizeLabel) opts.sizeLabel.textContent = n + " " + opts.nodesWord + " · " + parts.edges.length + " " + opts.edgesWord;
+      var cy = cytoscape({ container: el, elements: parts.nodes.concat(parts.edges), style: graphStyle(),
+        maxZoom: 1.6, minZoom: 0.2,
+        layout: { name: "cose", animate: false, nodeRepulsion: function () { return 12000; },
+                  idealEdgeLength: function () { return 60; }, padding: 16, randomize: false,
+                  componentSpacing: 20, gravity: 1.5, nodeDimensionsIncludeLabels: false } });
+      if (parts.edges.length > 40) cy.edges().addClass("quiet");
       if (el.dataset.focus) cy.getElementById(el.dataset.focus).addClass("focus");
       cy.on("tap", "node", function (evt) { location.href = "/entities/" + evt.target.id(); });
       cy.on("mouseover", "edge", function (evt) { evt.target.addClass("hover"); });
@@ -157,7 +170,8 @@
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && document.getElementById(id);
     if (!el) return;
-    var mark = el.tagName === "MARK" ? el : el.nextElementSibling;
+    var next = el.nextElementSibling;
+    var mark = el.tagName === "MARK" ? el : (next && next.tagName === "MARK" ? next : null);
     if (mark) mark.classList.add("focus");
     el.scrollIntoView({ block: "center" });
   }
