@@ -24,6 +24,7 @@ FIELD_WORDS = {"细胞", "基因", "免疫", "生物", "医药", "合成", "干�
 PARTNER = re.compile(r"与([^，。,；;、\s]{2,12}?)(?:正式|成功|达成|共同)?(?:签约|签署|战略合作)")
 MAX_LEN = 8
 WEAK_CONTEXTS = {"企业", "公司"}
+LIST_SEPARATORS = {"、", "和", "及", "以及"}
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +63,7 @@ def _list_mates(toks: list[Token], m: Mention):
     first, last = token_index_at(toks, m.start), token_index_at(toks, m.end - 1)
     for step, edge in ((-1, first), (+1, last)):
         i = edge + step
-        while 0 <= i < len(toks) and toks[i].word == "、":
+        while 0 <= i < len(toks) and toks[i].word in LIST_SEPARATORS:
             item = _list_item(toks, i + step, step)
             if not item:
                 break
