@@ -56,3 +56,7 @@ def test_extract_names_regions_ambiguous_district_with_suffix():
 def test_extract_names_regions_canonical_lookup():
     assert canonical_region("南沙区") == "南沙"
     assert canonical_region("不存在") is None
+
+
+def test_extract_names_regions_inside_book_titles_are_part_of_the_title():
+    assert regions("发布《中国细胞治疗发展报告》，中国企业表现亮眼。") == [("中国", "中国")]

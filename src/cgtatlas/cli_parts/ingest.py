@@ -15,11 +15,11 @@ def register(app: typer.Typer) -> None:
 
 def ingest_command(
     paths: list[Path] = typer.Argument(..., help="Files or folders (read recursively)."),
-    db: str = typer.Option(None, "--db", help="SQLite file or postgresql:// URL [env CGTATLAS_DB, default atlas.db]."),
+    db: str = typer.Option(None, "--db", help="SQLite file or postgresql:// URL (env CGTATLAS_DB, default atlas.db)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Read and clean only; list each document, store nothing."),
     show: bool = typer.Option(False, "--show", help="Also print each document's cleaned text."),
     reextract: bool = typer.Option(False, "--reextract", help="Re-run extraction for documents already stored."),
-    max_mb: float = typer.Option(None, "--max-mb", help="Refuse files larger than this [env CGTATLAS_MAX_FILE_MB, default 50]."),
+    max_mb: float = typer.Option(None, "--max-mb", help="Refuse files larger than this many MB (env CGTATLAS_MAX_FILE_MB, default 50)."),
 ) -> None:
     """Read documents (txt, md, html, pdf, docx), clean them and store them in the atlas."""
     from cgtatlas.ingest.batch import ingest_paths

@@ -7,6 +7,7 @@ here when that is cheap to see; the overlaps stage drops the rest.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -118,8 +119,10 @@ BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 def find_regions(doc: Document) -> Document:
     text = doc.text
     titles = [m.span() for m in BOOK_TITLE.finditer(text)]  # a region in a title is part of it
+    title_starts = [s for s, _ in titles]
     for start, end, name in region_matches(text):
-        if _inside_longer_name(text, start, end) or any(s < start and end < e for s, e in titles):
+        i = bisect.bisect_left(title_starts, start) - 1
+        if _inside_longer_name(text, start, end) or (i >= 0 and end < titles[i][1]):
             continue
         doc.mentions.append(Mention("Region", text[start:end], start, end, name, source="regions"))
     return doc

@@ -25,6 +25,7 @@ PARTNER = re.compile(r"与([^，。,；;、\s]{2,12}?)(?:正式|成功|达成|�
 MAX_LEN = 8
 WEAK_CONTEXTS = {"企业", "公司"}
 LIST_SEPARATORS = {"、", "和", "及", "以及"}
+LISTED_AS_COMPANIES = re.compile(r"等(?:[\u4e00-\u9fff]{0,4})?(?:企业|公司|药企)")
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +101,29 @@ def _candidates(text: str, toks: list[Token]):
     for match in PARTNER.finditer(text):
         yield from _span(_walk(toks, match.start(), -1), toks, context=True)
         yield from _span(_walk(toks, match.start(1), +1), toks, context=True)
+    for match in LISTED_AS_COMPANIES.finditer(text):
+        yield from _listed(toks, match.start())
     yield from _shaped(toks)
+
+
+def _listed(toks: list[Token], offset: int):
+    """X、Y和Z等企业: every item of a list closed by 等企业 is a company when it is
+    shaped like a name (coined, or a trade word after a name of 4+ characters)."""
+    i = token_index_at(toks, offset - 1) if offset > 0 else -1
+    if i < 0 or toks[i].end != offset:
+        return
+    suffixes = _vocab()["suffix"]
+    while i >= 0:
+        run: list[Token] = []
+        while i >= 0 and _name_like(toks[i], allow_place=True) and len(run) < 4:
+            run.insert(0, toks[i])
+            i -= 1
+        name = "".join(t.word for t in run)
+        if 2 <= len(name) <= MAX_LEN and _plausible(run, name, suffixes, context=True):
+            yield run[0].start, run[-1].end
+        if i < 0 or toks[i].word not in LIST_SEPARATORS:
+            return
+        i -= 1
 
 
 def _walk(toks: list[Token], offset: int, step: int) -> list[Token]:
@@ -117,13 +140,15 @@ def _walk(toks: list[Token], offset: int, step: int) -> list[Token]:
     return run if step > 0 else run[::-1]
 
 
-def _name_like(tok: Token) -> bool:
+def _name_like(tok: Token, allow_place: bool = False) -> bool:
     word = tok.word
     if not all(ch.isalnum() for ch in word) or word in lex.word_set("org_stop_words"):
         return False
     if word in lex.word_set("org_titles") or word in lex.known_bodies():
         return False
-    if tok.known and (tok.tag in STOP_TAGS or tok.tag in ("v", "m", "q", "a", "ns")):
+    if tok.known and (tok.tag in STOP_TAGS or tok.tag in ("v", "m", "q", "a")):
+        return False
+    if tok.known and tok.tag == "ns" and not allow_place:
         return False
     return not word.isdigit()
 
