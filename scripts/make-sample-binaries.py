@@ -66,6 +66,15 @@ BIG5_TEXT = """台灣細胞治療產業聯盟發布年度報告
 會中，長聖生技（長聖國際生技）介紹了其CAR-T產品在台灣進行的第一期臨床試驗進度，寶島細胞科技有限公司則宣布與美國一家研究機構合作開發靶向HER2的CAR-NK產品BD-H201。
 """
 
+# A Word document saved as "Unicode text": UTF-16 with a BOM, and the bookmark
+# marker some converters leave where the cursor was.
+UTF16_TEXT = """[bookmark: _GoBack]关于签署细胞治疗临床研究合作协议的情况说明
+
+2025年8月12日，重庆两江新区细胞治疗创新中心与重庆渝新生物科技有限公司签署临床研究合作协议。双方将围绕渝新生物自主研发的靶向CD19的CAR-T细胞注射液YX-CAR19开展研究者发起的临床研究，适应症为复发或难治性弥漫大B细胞淋巴瘤。
+根据协议，创新中心将提供约3000平方米的GMP细胞制备场地，并协调两家三甲医院作为临床研究单位。渝新生物首席医学官唐雨桐表示，公司计划在2026年向国家药监局递交临床试验申请。
+两江新区已集聚生物医药企业420余家，2024年生物医药产业产值约310亿元。
+"""
+
 
 def make_pdf(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,14 +109,24 @@ def make_docx(out: Path) -> None:
     document.save(out)
 
 
-def main() -> int:
-    make_pdf(SAMPLES / "s06_industry_report.pdf")
-    make_docx(SAMPLES / "s07_funding_notice.docx")
-    (SAMPLES / "s08_gbk_news.txt").write_bytes(GBK_TEXT.encode("gb18030"))
-    (SAMPLES / "s10_big5_taiwan.txt").write_bytes(BIG5_TEXT.encode("big5"))
-    print("wrote s06_industry_report.pdf, s07_funding_notice.docx, s08_gbk_news.txt, s10_big5_taiwan.txt")
+def main(argv: list[str]) -> int:
+    """Writes the samples that are missing; existing ones are kept (others annotate
+    them, and the PDF's bytes change on every build). --force rebuilds all."""
+    force = "--force" in argv
+    makers = {
+        "s06_industry_report.pdf": make_pdf,
+        "s07_funding_notice.docx": make_docx,
+        "s08_gbk_news.txt": lambda out: out.write_bytes(GBK_TEXT.encode("gb18030")),
+        "s10_big5_taiwan.txt": lambda out: out.write_bytes(BIG5_TEXT.encode("big5")),
+        "s11_word_export_utf16.txt": lambda out: out.write_bytes(UTF16_TEXT.encode("utf-16")),
+    }
+    for name, make in makers.items():
+        out = SAMPLES / name
+        if force or not out.exists():
+            make(out)
+            print(f"wrote {out}")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

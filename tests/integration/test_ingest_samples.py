@@ -12,7 +12,7 @@ SAMPLE_NAMES = [
     "s01_forum_press_release.txt", "s02_policy_plan.txt", "s03_traditional_pinyin.txt",
     "s04_ocr_newspaper.txt", "s05_news_page.html", "s06_industry_report.pdf",
     "s07_funding_notice.docx", "s08_gbk_news.txt", "s09_beijing_cluster_update.md",
-    "s10_big5_taiwan.txt",
+    "s10_big5_taiwan.txt", "s11_word_export_utf16.txt",
 ]
 
 
@@ -38,7 +38,8 @@ def test_ingest_sample_offset_map_points_at_the_original(docs, name):
 def test_ingest_sample_is_clean(docs, name):
     doc = docs[name]
     assert not re.search(f"[{CJK}] +[{CJK}]", doc.text)
-    for junk in ("上一篇", "下一篇", "本站广告", "公网安备", "ICP备", "热线", "版权所有", "©", "<", "(yī)"):
+    for junk in ("上一篇", "下一篇", "本站广告", "公网安备", "ICP备", "热线", "版权所有", "©", "<", "(yī)",
+                 "[bookmark", "- +1"):
         assert junk not in doc.text, (name, junk)
     assert doc.title and doc.sentences
     assert all(doc.text[s.start:s.end].strip() for s in doc.sentences)
@@ -75,6 +76,9 @@ def test_ingest_samples_specific_repairs(docs):
     assert docs["s10_big5_taiwan.txt"].meta["encoding"] == "big5"
     assert "卫生福利部" in docs["s10_big5_taiwan.txt"].text
     assert "到2026年，北京新增临床试验批件20个以上" in docs["s09_beijing_cluster_update.md"].text
+    word = docs["s11_word_export_utf16.txt"]
+    assert word.meta["encoding"] == "utf-16" and "bookmark" not in word.text
+    assert word.title == "关于签署细胞治疗临床研究合作协议的情况说明" and word.date == "2025-08-12"
 
 
 def test_ingest_samples_store_twice_changes_nothing(samples_dir, tmp_path):

@@ -33,3 +33,12 @@ def test_extract_orgs_short_name_skips_existing_product_mention():
 
 def test_extract_orgs_short_name_ignores_common_words():
     assert _companies("企业在研发中心自主研发的产品获得认可。") == set()
+
+
+def test_extract_orgs_short_name_list_closed_by_companies():
+    found = _companies("会上，翎筑生物、砾衡检测和蔻岚湾等企业分享了经验。")
+    assert {"翎筑生物", "砾衡检测", "蔻岚湾"} <= found
+
+
+def test_extract_orgs_short_name_list_of_places_is_not_companies():
+    assert _companies("北京、上海等地企业积极参与。") == set()

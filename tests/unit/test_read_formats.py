@@ -134,3 +134,28 @@ def test_read_id_is_hash_of_cleaned_text(tmp_path):
     a.write_text("细胞与基因治疗 产业园。\n", encoding="utf-8")
     b.write_bytes("细胞与基因治疗 产业园。\r\n".encode("gb18030"))
     assert read_document(a).id == read_document(b).id
+
+
+def test_read_html_logo_h1_loses_to_page_title(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><head><title>某园区新增两个细胞治疗平台 - 某某网</title></head><body>"
+                    "<h1>某某网</h1><div><p>正文第一句。</p></div></body></html>")
+    doc = read_document(path)
+    assert doc.title == "某园区新增两个细胞治疗平台"
+    assert doc.source == "某某网"
+
+
+def test_read_html_unclosed_head_and_comment(tmp_path):
+    path = tmp_path / "page.htm"
+    path.write_text("<html><head><title>标题</title><meta charset=utf-8>"
+                    "<p>园区新闻正文。</p><!-- 上一篇 --><p>第二段&amp;结尾。</p>")
+    doc = read_document(path)
+    assert doc.text == "园区新闻正文。\n\n第二段&结尾。"
+
+
+def test_read_utf8_with_a_damaged_byte_stays_utf8(tmp_path):
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(("细胞与基因治疗产业园新增企业二十家。" * 20).encode("utf-8") + b"\xff" + "结尾。".encode("utf-8"))
+    doc = read_document(path)
+    assert doc.meta["encoding"] == "utf-8"
+    assert doc.text.endswith("结尾。")

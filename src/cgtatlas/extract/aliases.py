@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from cgtatlas.extract import org_lexicon as lex
+from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document, Mention
 
 SHORT_FORM = re.compile(r"[（(]\s*(?:以下|下文|下)?\s*(?:简称|称)\s*[:：]?\s*[“\"「『]?([^”\"」』）)，,。]{2,20}?)[”\"」』]?\s*[）)]")
@@ -125,14 +126,35 @@ def _link_prefixed_forms(mentions: list[Mention], groups: _Groups) -> None:
 def _same_thing(etype: str, long: str, short: str, regions: set[str]) -> bool:
     if long.replace("人民政府", "政府") == short:
         return True
+    for full in _expansions(short):  # 东湖高新区管委会 ~ 武汉东湖新技术开发区管理委员会
+        if full == long or (long.endswith(full) and _is_place_prefix(long[: -len(full)], regions)):
+            return True
     if long.endswith(short):
-        prefix = long[: -len(short)]
-        return prefix in COUNTRY_PREFIXES or prefix in regions or region_name(prefix) in regions
+        return _is_place_prefix(long[: -len(short)], regions)
     if etype == "Company" and short in long and long.index(short) <= 3 and len(short) >= 4:
         return long.endswith(COMPANY_SUFFIXES)  # 深圳某某生物科技有限公司 ~ 某某生物
     if etype == "Company" and long.startswith(short):
         return long[len(short):] in COMPANY_SUFFIXES
     return False
+
+
+def _is_place_prefix(prefix: str, regions: set[str]) -> bool:
+    return prefix in COUNTRY_PREFIXES or prefix in regions or region_name(prefix) in regions
+
+
+def _expansions(short: str) -> list[str]:
+    """Forms of `short` with its abbreviated words written out in full."""
+    out = []
+    for line in load_words("org_abbreviations"):
+        abbr, full = line.split("=")
+        if abbr in short:
+            out.append(short.replace(abbr, full))
+    for first in list(out):
+        for line in load_words("org_abbreviations"):
+            abbr, full = line.split("=")
+            if abbr in first:
+                out.append(first.replace(abbr, full))
+    return out
 
 
 def _name_groups(doc: Document, groups: _Groups) -> None:

@@ -41,11 +41,11 @@ def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Menti
         i = token_index_at(toks, head_start)
         if not _head_fits(toks, i, head_start, head_end):
             continue
-        start = _name_start(text, toks, i, head)
+        start = _name_start(toks, i, head)
         mention = _make_mention(text, toks, (start, head_end), head, places)
         if mention:
             out.append(mention)
-            out.extend(_group_inside(text, toks, mention))
+            out.extend(_group_inside(toks, mention))
             out.extend(_distributed(toks, mention))
     return out
 
@@ -77,7 +77,7 @@ def _head_fits(toks: list[Token], i: int, head_start: int, head_end: int) -> boo
     return head_start == tok.start or tok.tag in HEAD_TOKEN_TAGS or not tok.known
 
 
-def _name_start(text: str, toks: list[Token], i: int, head: lex.Head) -> int:
+def _name_start(toks: list[Token], i: int, head: lex.Head) -> int:
     """Walk left from the token holding the head to the name's first token."""
     start = toks[i].start
     j = i - 1
@@ -269,7 +269,7 @@ def _is_acronym(word: str) -> bool:
     return word.isascii() and word.isupper() and len(word) <= 5
 
 
-def _group_inside(text: str, toks: list[Token], outer: Mention) -> list[Mention]:
+def _group_inside(toks: list[Token], outer: Mention) -> list[Mention]:
     """A company group's unit (X集团上海Y医院): the group is named on its own too."""
     out = []
     for start, end, head in _head_ends(outer.surface):
@@ -301,8 +301,8 @@ def _distributed(toks: list[Token], m: Mention) -> list[Mention]:
     """北京、上海、广东自由贸易试验区: the head is shared by every place in the
     list, so 北京自由贸易试验区 is named too (at the span of 北京)."""
     i = token_index_at(toks, m.start)
-    if toks[i].tag != "ns" or toks[i].start != m.start:
-        return []
+    if m.type != "Park" or toks[i].tag != "ns" or toks[i].start != m.start:
+        return []  # (北京、上海科技大学 is not 北京科技大学: only zones share a head)
     rest = m.surface[len(toks[i].word):]
     out = []
     j = i - 1

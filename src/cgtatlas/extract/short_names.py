@@ -114,16 +114,28 @@ def _listed(toks: list[Token], offset: int):
         return
     suffixes = _vocab()["suffix"]
     while i >= 0:
+        if _glued_joiner(toks[i]):  # 和|蔻岚湾 read as one word: the joiner separates
+            tok = toks[i]
+            if _plausible([tok], tok.word[1:], suffixes, context=True):
+                yield tok.start + 1, tok.end
+            i -= 1
+            continue
         run: list[Token] = []
-        while i >= 0 and _name_like(toks[i], allow_place=True) and len(run) < 4:
+        while i >= 0 and _name_like(toks[i], allow_place=True) and len(run) < 4 and not _glued_joiner(toks[i]):
             run.insert(0, toks[i])
             i -= 1
         name = "".join(t.word for t in run)
         if 2 <= len(name) <= MAX_LEN and _plausible(run, name, suffixes, context=True):
             yield run[0].start, run[-1].end
+        if i >= 0 and _glued_joiner(toks[i]):
+            continue
         if i < 0 or toks[i].word not in LIST_SEPARATORS:
             return
         i -= 1
+
+
+def _glued_joiner(tok: Token) -> bool:
+    return not tok.known and len(tok.word) > 2 and tok.word[0] in "和及"
 
 
 def _walk(toks: list[Token], offset: int, step: int) -> list[Token]:
@@ -146,7 +158,11 @@ def _name_like(tok: Token, allow_place: bool = False) -> bool:
         return False
     if word in lex.word_set("org_titles") or word in lex.known_bodies():
         return False
-    if tok.known and (tok.tag in STOP_TAGS or tok.tag in ("v", "m", "q", "a")):
+    if tok.known and (tok.tag in STOP_TAGS or tok.tag in ("v", "m", "q", "i", "l")):
+        return False
+    if tok.known and tok.tag == "a" and len(word) > 1:
+        return False  # (one-letter ones, 渝|新|生物, occur inside coined names)
+    if _glued_joiner(tok):
         return False
     if tok.known and tok.tag == "ns" and not allow_place:
         return False

@@ -6,6 +6,7 @@ the batch; it gets one line saying why.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,24 +56,33 @@ class IngestReport:
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[FileOutcome]]:
     """Files to read (folders walked recursively, hidden entries skipped) and
-    outcomes for paths that do not exist or are skipped."""
+    outcomes for paths that do not exist, cannot be listed or are skipped."""
     files: list[Path] = []
     outcomes: list[FileOutcome] = []
     for path in map(Path, paths):
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if any(part.startswith(".") for part in rel) or not child.is_file():
-                    continue
-                if child.suffix.lower() in NOT_DOCUMENTS:
-                    outcomes.append(FileOutcome(str(child), "skipped", f"{child.suffix} files are not documents"))
-                else:
-                    files.append(child)
+            _walk(path, files, outcomes)
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
             outcomes.append(FileOutcome(str(path), "failed", "no such file or directory"))
     return files, outcomes
+
+
+def _walk(root: Path, files: list[Path], outcomes: list[FileOutcome]) -> None:
+    def unreadable(exc: OSError) -> None:
+        outcomes.append(FileOutcome(exc.filename or str(root), "failed", f"cannot list the folder: {exc.strerror}"))
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            child = Path(folder) / name
+            if name.startswith(".") or not child.is_file():
+                continue
+            if child.suffix.lower() in NOT_DOCUMENTS:
+                outcomes.append(FileOutcome(str(child), "skipped", f"{child.suffix} files are not documents"))
+            else:
+                files.append(child)
 
 
 def ingest_paths(paths: list[Path], settings: Settings, *, store: bool = True,

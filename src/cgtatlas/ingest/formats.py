@@ -84,6 +84,9 @@ def decode_bytes(raw: bytes) -> tuple[str, str]:
         return _checked(raw.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = raw.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(2, len(lenient) // 1000):
+        return _checked(lenient, "utf-8")  # UTF-8 with a few damaged bytes (a truncated download)
     from charset_normalizer import from_bytes
 
     best = from_bytes(_detection_sample(raw)).best()

@@ -108,12 +108,18 @@ def _title_and_site(found: Extracted, text: str) -> tuple[str, str | None]:
     preferred, site = [], None
     if found.format == "html":
         page_title, site = metadata.html_title(found.meta.get("html_title", ""))
-        preferred = [found.meta.get("html_h1", ""), page_title]
-        preferred = [_t2s().convert(p) for p in preferred if p]
+        preferred = [_t2s().convert(p) for p in _html_title_order(found.meta.get("html_h1", ""), page_title)]
     title = metadata.find_title(text, preferred)
     if not title and found.format == "docx":
         title = found.meta["docx"].get("title", "")
     return title, site
+
+
+def _html_title_order(h1: str, page_title: str) -> list[str]:
+    """The <h1> is the headline unless it is only the site's logo: then <title> wins."""
+    if h1 and page_title and not (h1 in page_title or page_title in h1) and len(page_title) >= 6:
+        return [page_title, h1]
+    return [t for t in (h1, page_title) if t]
 
 
 def _file_meta(found: Extracted) -> dict:
