@@ -10,6 +10,7 @@ and one type.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.lexicon import load_words
@@ -142,19 +143,13 @@ def _is_place_prefix(prefix: str, regions: set[str]) -> bool:
     return prefix in COUNTRY_PREFIXES or prefix in regions or region_name(prefix) in regions
 
 
-def _expansions(short: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def _expansions(short: str) -> tuple[str, ...]:
     """Forms of `short` with its abbreviated words written out in full."""
-    out = []
-    for line in load_words("org_abbreviations"):
-        abbr, full = line.split("=")
-        if abbr in short:
-            out.append(short.replace(abbr, full))
-    for first in list(out):
-        for line in load_words("org_abbreviations"):
-            abbr, full = line.split("=")
-            if abbr in first:
-                out.append(first.replace(abbr, full))
-    return out
+    pairs = [line.split("=") for line in load_words("org_abbreviations")]
+    out = [short.replace(abbr, full) for abbr, full in pairs if abbr in short]
+    out += [form.replace(abbr, full) for form in list(out) for abbr, full in pairs if abbr in form]
+    return tuple(out)
 
 
 def _name_groups(doc: Document, groups: _Groups) -> None:

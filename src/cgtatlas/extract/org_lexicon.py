@@ -24,6 +24,13 @@ def heads() -> dict[str, Head]:
 
 
 @lru_cache(maxsize=1)
+def parent_org_heads() -> tuple[str, ...]:
+    """Head words of organisations that have committees and offices of their own."""
+    return tuple(h.word for h in heads().values()
+                 if h.type in ("Academic", "Hospital", "Company") and len(h.word) > 1)
+
+
+@lru_cache(maxsize=1)
 def head_matcher():
     """An Aho-Corasick automaton over all head words (overlapping matches)."""
     import ahocorasick_rs

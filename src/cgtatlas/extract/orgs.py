@@ -37,17 +37,28 @@ def find_organisations(doc: Document) -> Document:
 
 def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Mention]:
     out = []
-    for head_start, head_end, head in _head_ends(text):
+    heads = [h for h in _head_ends(text) if _head_fits(toks, token_index_at(toks, h[0]), h[0], h[1])]
+    for k, (head_start, head_end, head) in enumerate(heads):
         i = token_index_at(toks, head_start)
-        if not _head_fits(toks, i, head_start, head_end):
-            continue
         start = _name_start(toks, i, head)
-        mention = _make_mention(text, toks, (start, head_end), head, places)
+        inner = _heads_between(heads, k, start)
+        mention = _make_mention(text, toks, (start, head_end), head, (places, inner))
         if mention:
             out.append(mention)
-            out.extend(_group_inside(toks, mention))
+            out.extend(_group_inside(toks, mention, inner))
             out.extend(_distributed(toks, mention))
     return out
+
+
+def _heads_between(heads: list, k: int, start: int) -> list:
+    """Heads (sorted by end) that lie inside [start, end of heads[k])."""
+    out = []
+    j = k - 1
+    while j >= 0 and heads[j][1] > start:
+        if heads[j][0] >= start:
+            out.append(heads[j])
+        j -= 1
+    return out[::-1]
 
 
 def _head_ends(text: str):
@@ -134,12 +145,15 @@ def _trade_name_word(toks: list[Token], j: int, head: lex.Head) -> bool:
             and j > 0 and toks[j - 1].tag == "ns")
 
 
+TITLE_ENDS = {"主任", "院长", "所长", "局长", "教授", "院士"}
+
+
 def _ends_in_title(word: str) -> bool:
-    return any(word.endswith(t) and word != t for t in ("主任", "院长", "所长", "局长", "教授", "院士"))
+    return len(word) > 2 and word[-2:] in TITLE_ENDS
 
 
 def _is_wordlike(word: str) -> bool:
-    return all(ch.isalnum() or ch in "-·." for ch in word)
+    return word.isalnum() or all(ch.isalnum() or ch in "-·." for ch in word)
 
 
 def _joins_name(toks: list[Token], j: int) -> bool:
@@ -172,13 +186,17 @@ def _bracket_open(toks: list[Token], j: int) -> int | None:
 
 
 def _make_mention(text: str, toks: list[Token], span: tuple[int, int], head: lex.Head,
-                  places: set[str]) -> Mention | None:
+                  context: tuple[set[str], list]) -> Mention | None:
+    """The mention for a name span, or None when it is generic, a venue or a
+    body inside another organisation. `context`: region names of the document
+    and the head words inside the span (start, end, Head)."""
+    places, inner = context
     start, end = span
     while start < end and text[start] in "·•-.":
         start += 1
     if head.type == "Park":
         start = _drop_outer_place(toks, start, end)
-    start = _after_generic_part(toks, start, end, places)
+    start = _after_generic_part(toks, (start, end), inner, places)
     end = _with_place_bracket(text, toks, end)
     name = text[start:end]
     if head.type == "Venue" or len(name) <= len(head.word) and head.generic:
@@ -201,8 +219,7 @@ def _descriptive_association(name: str, head: lex.Head) -> bool:
 
 def _inside_other_org(prefix: str) -> bool:
     """中国科学技术大学学术委员会: a body inside a university, hospital or company."""
-    inner = [h for h in lex.heads().values() if h.type in ("Academic", "Hospital", "Company") and len(h.word) > 1]
-    return any(h.word in prefix for h in inner)
+    return any(word in prefix for word in lex.parent_org_heads())
 
 
 PLACE_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
@@ -216,24 +233,17 @@ def _with_place_bracket(text: str, toks: list[Token], end: int) -> int:
     return end
 
 
-def _after_generic_part(toks: list[Token], start: int, end: int, places: set[str]) -> int:
+def _after_generic_part(toks: list[Token], span: tuple[int, int], inner: list, places: set[str]) -> int:
     """科技企业孵化器|广东医谷: a generic description ending in a head word,
     followed by a specific name, is not part of that name."""
-    for h_start, h_end, head in _head_ends_in(toks, start, end):
-        if h_end >= end or head.type == "Venue":
+    start, end = span
+    for h_start, h_end, head in inner:
+        if h_start < start or h_end >= end or head.type == "Venue":
             continue
         if not _has_specific_word(toks, start, h_start, places) and _has_specific_word(
                 toks, h_end, toks[token_index_at(toks, h_end)].end, places):
             start = h_end
     return start
-
-
-def _head_ends_in(toks: list[Token], start: int, end: int):
-    text = "".join(t.word for t in toks[token_index_at(toks, start):token_index_at(toks, end - 1) + 1])
-    base = toks[token_index_at(toks, start)].start
-    for h_start, h_end, head in _head_ends(text):
-        if base + h_end > start and toks[token_index_at(toks, base + h_end - 1)].end == base + h_end:
-            yield base + h_start, base + h_end, head
 
 
 def _drop_outer_place(toks: list[Token], start: int, end: int) -> int:
@@ -269,16 +279,16 @@ def _is_acronym(word: str) -> bool:
     return word.isascii() and word.isupper() and len(word) <= 5
 
 
-def _group_inside(toks: list[Token], outer: Mention) -> list[Mention]:
+def _group_inside(toks: list[Token], outer: Mention, inner: list) -> list[Mention]:
     """A company group's unit (X集团上海Y医院): the group is named on its own too."""
     out = []
-    for start, end, head in _head_ends(outer.surface):
-        if head.type != "Company" or end >= len(outer.surface):
+    for h_start, h_end, head in inner:
+        if head.type != "Company" or h_start < outer.start or h_end >= outer.end:
             continue
-        nxt = token_index_at(toks, outer.start + end)
-        if toks[nxt].start == outer.start + end and toks[nxt].tag == "ns":
-            out.append(Mention(type="Company", surface=outer.surface[:end], start=outer.start,
-                               end=outer.start + end, source="orgs:nested"))
+        nxt = token_index_at(toks, h_end)
+        if toks[nxt].start == h_end and toks[nxt].tag == "ns":
+            out.append(Mention(type="Company", surface=outer.surface[: h_end - outer.start],
+                               start=outer.start, end=h_end, source="orgs:nested"))
     return out
 
 
@@ -293,6 +303,8 @@ def _park_anchors(toks: list[Token], found: list[Mention], places: set[str]) -> 
             if first.start == m.start and first.end < m.end and len(first.word) >= 2:
                 starts.setdefault(first.word, set()).add(m.surface)
     anchors = {w for w, names in starts.items() if len(names) >= 2 and w not in places}
+    if not anchors:
+        return []
     return [Mention(type="Park", surface=t.word, start=t.start, end=t.end, source="orgs:anchor")
             for t in toks if t.word in anchors]
 

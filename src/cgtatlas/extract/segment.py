@@ -7,13 +7,18 @@ first call, not at import time.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
 from typing import NamedTuple
 
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document
 
 CACHE_KEY = "_tokens"
+_KNOWN: dict[str, bool] = {}  # word -> in the tagger's dictionary (fixed once user words are added)
+_START = attrgetter("start")
 # Words the lexicon wants kept whole, with a tag: (file, tag).
 USER_WORD_FILES = (("org_user_words", "nt"),)
 
@@ -44,17 +49,14 @@ def _tagger():
 def tag_text(text: str) -> list[Token]:
     """Segment `text` and return tokens with their offsets."""
     rj = _tagger()
-    known: dict[str, bool] = {}
-    out: list[Token] = []
-    pos = 0
-    for word, tag in rj.tag(text):
-        end = pos + len(word)
-        is_known = known.get(word)
-        if is_known is None:
-            is_known = known[word] = rj.has_word(word)
-        out.append(Token(word, tag, pos, end, is_known))
-        pos = end
-    return out
+    pairs = rj.tag(text)
+    words = [w for w, _ in pairs]
+    ends = list(accumulate(map(len, words)))
+    starts = [0, *ends[:-1]]
+    known = _KNOWN if len(_KNOWN) < 500_000 else _KNOWN.clear() or _KNOWN
+    flags = [known[w] if w in known else known.setdefault(w, rj.has_word(w)) for w in words]
+    new = tuple.__new__  # (the fast way to build many NamedTuples)
+    return [new(Token, t) for t in zip(words, [g for _, g in pairs], starts, ends, flags)]
 
 
 def tokens(doc: Document) -> list[Token]:
@@ -68,11 +70,4 @@ def tokens(doc: Document) -> list[Token]:
 
 def token_index_at(toks: list[Token], offset: int) -> int:
     """Index of the token containing character `offset` (binary search)."""
-    lo, hi = 0, len(toks) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if toks[mid].start <= offset:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return max(0, bisect_right(toks, offset, key=_START) - 1)

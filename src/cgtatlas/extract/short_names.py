@@ -86,18 +86,23 @@ def _list_item(toks: list[Token], i: int, step: int) -> list[Token]:
     return run
 
 
-def _candidates(text: str, toks: list[Token]):
+@lru_cache(maxsize=1)
+def _context_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """One pattern for the words a name follows, one for those it precedes
+    (longest first, so 园区企业 wins over 企业)."""
     vocab = _vocab()
-    for word in vocab["before"]:
-        weak = word in WEAK_CONTEXTS
-        for match in re.finditer(re.escape(word), text):
-            run = _walk(toks, match.end(), +1)
-            if weak and not any(not t.known for t in run):
-                continue  # 经企业申报: after a bare 企业 only an unknown word is a name
-            yield from _span(run, toks, context=True)
-    for word in vocab["after"]:
-        for match in re.finditer(re.escape(word), text):
-            yield from _span(_walk(toks, match.start(), -1), toks, context=True)
+    return tuple(re.compile("|".join(map(re.escape, vocab[k]))) for k in ("before", "after"))
+
+
+def _candidates(text: str, toks: list[Token]):
+    before, after = _context_patterns()
+    for match in before.finditer(text):
+        run = _walk(toks, match.end(), +1)
+        if match.group() in WEAK_CONTEXTS and not any(not t.known for t in run):
+            continue  # 经企业申报: after a bare 企业 only an unknown word is a name
+        yield from _span(run, toks, context=True)
+    for match in after.finditer(text):
+        yield from _span(_walk(toks, match.start(), -1), toks, context=True)
     for match in PARTNER.finditer(text):
         yield from _span(_walk(toks, match.start(), -1), toks, context=True)
         yield from _span(_walk(toks, match.start(1), +1), toks, context=True)
