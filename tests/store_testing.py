@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -12,13 +13,9 @@ from cgtatlas.model import Document, Fact, Mention, Relation, Span
 from cgtatlas.store.schema import database_url, metadata
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def db(request, tmp_path):
-    """A `--db` value for an empty store: a SQLite file, or a PostgreSQL schema of its own."""
-    if request.param == "sqlite":
-        yield str(tmp_path / "atlas.db")
-        return
-    url = request.getfixturevalue("pg_url")
+@contextmanager
+def pg_schema(url: str):
+    """A `--db` URL whose tables live in a fresh PostgreSQL schema, dropped afterwards."""
     schema = "t_" + uuid.uuid4().hex[:12]
     admin = create_engine(database_url(url))
     with admin.begin() as conn:
@@ -26,9 +23,20 @@ def db(request, tmp_path):
     try:
         yield f"{url}?options=-csearch_path%3D{schema}"
     finally:
-        with admin.begin() as conn:
+        with admin.begin() as conn:  # a leaked connection must fail the test, not hang it
+            conn.execute(text("SET LOCAL lock_timeout = '20s'"))
             conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db(request, tmp_path):
+    """A `--db` value for an empty store: a SQLite file, or a PostgreSQL schema of its own."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "atlas.db")
+        return
+    with pg_schema(request.getfixturevalue("pg_url")) as url:
+        yield url
 
 
 @pytest.fixture

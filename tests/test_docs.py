@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import typer.main
 
 from cgtatlas.cli import app
 from cgtatlas.settings import Settings
-from conftest import ROOT
+ROOT = Path(__file__).resolve().parents[1]
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

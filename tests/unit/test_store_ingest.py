@@ -109,7 +109,11 @@ def test_store_reextract_of_unknown_document_stores_it(engine):
 def test_store_reextract_same_extraction_keeps_entities(engine):
     ingest_document(engine, doc_a(), extract=keep)
     ingest_document(engine, doc_b(), extract=keep)
-    names = lambda: sorted(r.name for r in engine.connect().execute(select(entities.c.name)))  # noqa: E731
+
+    def names():
+        with engine.connect() as conn:
+            return sorted(conn.execute(select(entities.c.name)).scalars())
+
     before = names()
     assert ingest_document(engine, doc_a(), reextract=True, extract=keep) == "reextracted"
     assert names() == before

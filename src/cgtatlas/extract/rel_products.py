@@ -1,38 +1,43 @@
 """Product relations: develops, targets, treats, uses_technology, milestone.
 
-- develops: a developer named right before its product in one clause
-  ("X自主研发的…Y", "X的在研产品Y", "X…CAR-T疗法Y"), or "Y由X研发".
-- uses_technology: a modality named in the product's description, between the
-  developer (or clause start) and the product.
-- targets: "靶向T的…Y" / "Y靶向T"; treats: "Y…用于治疗D".
-- milestone: a regulatory or market label in the product's clause; the granting body
-  goes in "authority", a stock board in "board".
+Attributes of a product are read within its clause, before or after its name:
+"靶向CD19的CAR-T产品X", "X为CD19/CD22双靶点CAR-T", "X是一款…CAR-T细胞注射液，用于治疗D".
+- develops: a developer named right before its product ("甲自主研发的…X", "甲的在研产品X"),
+  a developer verb anchored list ("甲与乙联合开发的X", "由甲与乙联合研制，研发代号X"),
+  "X由甲研发", and back-references ("公司自主研发的X", "该公司开发的X").
+- milestone: a regulatory or market label in the product's clause (or, for a clause with
+  no subject of its own, the product named earlier in the sentence: "X用于…，被…纳入…");
+  the granting body goes in "authority", a stock board in "board".
 """
 from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import COMPANY_BACKREF, PRODUCT_BACKREF, Ctx
+from cgtatlas.extract.rel_common import COMPANY_BACKREF, PRODUCT_BACKREF, Ctx, backref, listed_before
 from cgtatlas.model import ORG_TYPES, Mention
 
 DEVELOPERS = ("Company", "Academic", "Hospital")
 NOT_DEVELOPED = re.compile(r"与|和|及|联合|合作|引进|授权|采购|购买|销售|代理")
 DEVELOPED_BY = re.compile(r".{0,12}?由(?P<who>[^，,。；;]{2,40}?)(?:自主)?(?:研发|开发|研制)")
+DEV_VERB = re.compile(r"(?:联合|共同|自主|独立|合作)?(?:研发|开发|研制)(?!代号|管线|中心|投入|团队|平台|费用|能力|实力|项目|生产)")
+DEV_LEAD = re.compile(r"^(?:[（(][^（）()]{1,20}[）)])?\s*(?:负责|主导|牵头|已|还|先后|成功)?\s*$")
+CODE_NAME = re.compile(r"(?:研发)?代号(?:为|是)?\s*[“\"]?$")
 TARGET_BEFORE = re.compile(r"(?:靶向|针对)\s*$")
-TARGET_AFTER = re.compile(r"\s*靶点")
-TREAT_BEFORE = re.compile(r"(?:用于|拟用于|适用于|主要用于)?(?:治疗|适应症(?:为|是)?)\s*$")
+TARGET_AFTER = re.compile(r"(?:\s*[/／、]\s*[A-Za-z0-9.\-]+)*\s*(?:双|三|多)?靶(?:点|向)")
+TREAT_BEFORE = re.compile(r"(?:(?:(?:拟|主要|可)?用于|适用于)?(?:治疗|适应症(?:为|是)?)|(?:拟|主要|可)?(?:用于|针对))\s*$")
+DISEASE_AND = re.compile(r"^\s*(?:及|和|与|或|、|以及)\s*$")
+DESCRIBED_AS = re.compile(r"^\s*(?:[（(][^（）()]{0,20}[）)])?\s*(?:为|是|系|属于)")
 LABELS = (
-    ("突破性治疗品种", re.compile(r"突破性治疗(?:品种|药物|认定|资格|用药)?")),
-    ("孤儿药资格", re.compile(r"孤儿药(?:资格|认定|称号|地位)?")),
-    ("快速通道资格", re.compile(r"快速通道(?:资格|认定)?")),
-    ("上市许可", re.compile(r"(?:获批|批准|获准)上市|上市许可|上市批准")),
-    ("临床试验许可", re.compile(r"临床试验(?:许可|批件|默示许可)|(?:获批|批准)(?:开展)?[^，,。；;]{0,6}?临床|IND(?:申请)?获批")),
+    ("突破性治疗品种", r"突破性治疗(?:品种|药物|认定|资格|用药)?"),
+    ("孤儿药资格", r"孤儿药(?:资格|认定|称号|地位)?"),
+    ("快速通道资格", r"快速通道(?:资格|认定)?"),
+    ("上市许可", r"(?:获批|批准|获准)上市|上市许可|上市批准"),
+    ("临床试验许可", r"临床试验(?:许可|批件|默示许可)|默示许可|(?:获批|批准)(?:开展)?[^，,。；;]{0,6}?临床|IND(?:申请)?获批"),
 )
 LABEL_NAMES = {f"m{i}": label for i, (label, _) in enumerate(LABELS)}
-LABEL_RE = re.compile("|".join(f"(?P<m{i}>{p.pattern})" for i, (_, p) in enumerate(LABELS)))
-LABEL_ANCHORS = ("突破性治疗", "孤儿药", "快速通道", "上市", "临床", "IND")
+LABEL_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(LABELS)))
 BOARDS = r"科创板|创业板|港交所|香港联交所|联交所|北交所|北京证券交易所|纳斯达克|纽交所|深交所|上交所"
-IPO = re.compile(rf"(?P<board>{BOARDS})(?:主板)?(?:成功|正式|挂牌)?上市|IPO|首次公开发行")
+IPO = re.compile(rf"(?:{BOARDS})?(?P<board>{BOARDS})(?:主板)?(?:成功|正式|挂牌)*上市|IPO|首次公开发行")
 AUTHORITIES = (("FDA", r"FDA|美国食品药品监督管理局|美国食品药品管理局"),
                ("NMPA", r"NMPA|国家药监局|国家药品监督管理局|CDE|药品审评中心"),
                ("EMA", r"EMA|欧洲药品管理局"), ("PMDA", r"PMDA"))
@@ -55,14 +60,46 @@ def develops(ctx: Ctx) -> None:
         if by:
             for org in ctx.between(by.start("who"), by.end("who"), DEVELOPERS):
                 ctx.add("develops", org.name, p.name, p.start, by.end())
+    for verb, _ in ctx.hits(DEV_VERB):
+        _develop_verb(ctx, verb)
+
+
+def _develop_verb(ctx: Ctx, verb: re.Match) -> None:
+    """"甲与乙联合开发的X", "公司自主研发的X", "由甲研制，研发代号X"."""
+    c_start, _ = ctx.clause(verb.start())
+    _, s_end = ctx.segment(verb.start())
+    developers = listed_before(ctx, verb.start(), c_start, DEVELOPERS, lead=DEV_LEAD)
+    if not developers:
+        ref = backref(ctx, max(c_start, verb.start() - 4), verb.start())
+        developers = [ref] if ref and ref.type == "Company" else []
+    if not developers:
+        return
+    product = None
+    if ctx.text.startswith("的", verb.end()):
+        after = ctx.between(verb.end(), min(s_end, verb.end() + 40), (*ORG_TYPES, "Product"))
+        product = after[0] if after and after[0].type == "Product" else None
+    else:
+        for p in ctx.between(verb.end(), s_end, ("Product",)):
+            if CODE_NAME.search(ctx.text, max(verb.end(), p.start - 8), p.start):
+                product = p
+                break
+    if product:
+        for dev in developers:
+            ctx.add("develops", dev.name, product.name, dev.start, product.end)
 
 
 def uses_technology(ctx: Ctx) -> None:
     for p in _products(ctx):
-        c_start, _ = ctx.clause(p.start)
+        c_start, c_end = ctx.clause(p.start)
         prev = ctx.last_before(p.start, (*ORG_TYPES, "Product"), floor=c_start)
         floor = max(prev.end if prev else c_start, p.start - 30)
-        for tech in ctx.between(floor, p.start, ("Technology",)):
+        if CODE_NAME.search(ctx.text, max(0, p.start - 8), p.start):
+            floor = ctx.segment(p.start)[0]  # "…CAR-T细胞…，研发代号X": the whole description
+        techs = ctx.between(floor, p.start, ("Technology",))
+        if DESCRIBED_AS.match(ctx.text, p.end):
+            nxt = ctx.between(p.end, c_end, ("Product",))
+            techs += ctx.between(p.end, nxt[0].start if nxt else c_end, ("Technology",))
+        for tech in techs:
             ctx.add("uses_technology", p.name, tech.name, tech.start, p.end)
 
 
@@ -71,28 +108,43 @@ def _product_near(ctx: Ctx, start: int, end: int, pos: int, prefer_after: bool) 
     after = [p for p in products if p.start >= pos]
     before = [p for p in products if p.end <= pos]
     order = (after[:1] + before[-1:]) if prefer_after else (before[-1:] + after[:1])
+    if not order:  # "X为…，主要针对…": the product named earlier in the sentence
+        s_start, _ = ctx.segment(pos)
+        order = ctx.between(s_start, start, ("Product",))[-1:]
     return order[0].name if order else ""
 
 
+def _tech_follows(ctx: Ctx, pos: int) -> bool:
+    nxt = ctx.between(pos, pos + 3, ("Technology",))
+    return bool(nxt) and not ctx.text[pos:nxt[0].start].strip()
+
+
 def targets(ctx: Ctx) -> None:
+    """A target is a product's when introduced as one: "靶向T", "T靶点", "T/U双靶点",
+    or named as the antigen of a modality ("T CAR-T"); the product in its clause."""
     for t in ctx.mentions:
         if t.type != "Target":
             continue
         lead = TARGET_BEFORE.search(ctx.text, max(0, t.start - 4), t.start)
-        if not (lead or TARGET_AFTER.match(ctx.text, t.end)):
+        if not (lead or TARGET_AFTER.match(ctx.text, t.end) or _tech_follows(ctx, t.end)):
             continue
         c_start, c_end = ctx.clause(t.start)
-        product = _product_near(ctx, c_start, c_end, t.end, prefer_after=bool(lead))
+        product = _product_near(ctx, c_start, c_end, t.end, prefer_after=True)
         ctx.add("targets", product, t.name, t.start, t.end)
 
 
 def treats(ctx: Ctx) -> None:
+    treated_end = -1
     for d in ctx.mentions:
-        if d.type != "Disease" or not TREAT_BEFORE.search(ctx.text, max(0, d.start - 8), d.start):
+        if d.type != "Disease":
+            continue
+        listed = treated_end >= 0 and DISEASE_AND.match(ctx.text[treated_end:d.start])
+        if not (listed or TREAT_BEFORE.search(ctx.text, max(0, d.start - 8), d.start)):
             continue
         s_start, s_end = ctx.segment(d.start)
         product = _product_near(ctx, s_start, s_end, d.start, prefer_after=False)
         ctx.add("treats", product, d.name, d.start, d.end)
+        treated_end = d.end if product else -1
 
 
 def _authority(text: str) -> str:
@@ -110,31 +162,21 @@ def _product_head(ctx: Ctx, c_start: int, pos: int) -> str:
         return product.name
     if PRODUCT_BACKREF.search(ctx.text, c_start, pos):
         return ctx.last_product_before(c_start)
+    if not ctx.between(c_start, pos, ORG_TYPES):
+        s_start, _ = ctx.segment(pos)  # a clause without its own subject: "…，2024年被…纳入…"
+        earlier = ctx.between(s_start, c_start, ("Product",))
+        return earlier[-1].name if earlier else ""
     return ""
 
 
-def _anchored(text: str, anchors: tuple[str, ...], pattern: re.Pattern, reach: int = 14):
-    """Matches of `pattern` near occurrences of literal anchor words: a fast str.find
-    scan first, the regex only in small windows around each anchor."""
-    seen: set[tuple[int, int]] = set()
-    for anchor in anchors:
-        pos = text.find(anchor)
-        while pos >= 0:
-            hit = pattern.search(text, max(0, pos - reach), pos + len(anchor) + reach)
-            if hit and hit.span() not in seen and hit.start() <= pos + len(anchor):
-                seen.add(hit.span())
-                yield hit
-            pos = text.find(anchor, pos + 1)
-
-
 def milestone(ctx: Ctx) -> None:
-    for hit in _anchored(ctx.text, LABEL_ANCHORS, LABEL_RE):
+    for hit, _ in ctx.hits(LABEL_RE):
         label = LABEL_NAMES[hit.lastgroup]
         c_start, _ = ctx.clause(hit.start())
         head = _product_head(ctx, c_start, hit.start())
-        authority = _authority(ctx.text[c_start:hit.end()])
+        authority = _authority(ctx.text[ctx.segment(hit.start())[0]:hit.end()])
         ctx.add("milestone", head, label, c_start, hit.end(), authority=authority)
-    for hit in _anchored(ctx.text, ("上市", "IPO", "首次公开发行"), IPO):
+    for hit, _ in ctx.hits(IPO):
         c_start, _ = ctx.clause(hit.start())
         company = ctx.last_before(hit.start(), ("Company",), floor=c_start)
         head = company.name if company else ""

@@ -139,11 +139,13 @@ class _StoreWriter:
         self.engine = None
 
     def write(self, doc: Document) -> str:
+        from cgtatlas.resolve import load_overrides
         from cgtatlas.store.ingest import ingest_document, open_store
 
         if self.engine is None:
             self.engine = open_store(self.settings.db)
-        return ingest_document(self.engine, doc, reextract=self.reextract)
+            self.overrides = load_overrides(self.settings.overrides)
+        return ingest_document(self.engine, doc, reextract=self.reextract, overrides=self.overrides)
 
 
 class _progress:

@@ -44,6 +44,7 @@ def safe_file_name(name: str | None, index: int) -> str:
 
 def store_one(engine: Engine, settings: Settings, path: Path, seen: set[str]) -> dict:
     from cgtatlas.ingest.read import IngestError, read_document
+    from cgtatlas.resolve import load_overrides
     from cgtatlas.store.ingest import ingest_document
 
     result = {"file_name": path.name, "outcome": "failed", "doc_id": None, "title": None, "reason": None}
@@ -53,7 +54,7 @@ def store_one(engine: Engine, settings: Settings, path: Path, seen: set[str]) ->
         if doc.id in seen:
             return {**result, "outcome": "duplicate", "reason": "same text as another file in this upload"}
         seen.add(doc.id)
-        result["outcome"] = ingest_document(engine, doc)
+        result["outcome"] = ingest_document(engine, doc, overrides=load_overrides(settings.overrides))
     except IngestError as exc:
         result["reason"] = exc.reason
     except Exception as exc:  # one bad file must not stop the batch; say what went wrong
