@@ -53,3 +53,13 @@ def test_repeated_figure_counts_once_and_evidence_quotes_sentence():
 def test_money_with_expected_marks_target():
     doc = _doc("项目总投资约3亿元，年产值预计达到6亿元。")
     assert [(f.value, f.kind) for f in doc.facts] == [(300_000_000, "actual"), (600_000_000, "target")]
+
+
+def test_qualifying_threshold_is_not_a_fact():
+    doc = _doc("到2027年，培育年产值超过5亿元的企业不少于8家。")
+    assert [(f.value, f.unit, f.comparator) for f in doc.facts] == [(8, "家", ">=")]
+
+
+def test_same_amount_in_headline_and_body_counts_once():
+    doc = _doc("甲公司完成3亿元B轮融资 产品获批\n甲公司宣布完成3亿元人民币B轮融资。")
+    assert len(doc.facts) == 1

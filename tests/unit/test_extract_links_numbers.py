@@ -49,3 +49,20 @@ def test_range_gives_lower_and_upper_bound():
 ])
 def test_not_quantities(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text,value,unit,comparator", [
+    ("规划面积约12平方公里", 12_000_000, "平方米", "~"),
+    ("年产能2000人份", 2000, "人份", "="),
+    ("建成6条生产线", 6, "条", "="),
+    ("年产400批次", 400, "批次", "="),
+    ("已完成200余例CAR-T回输", 200, "例", ">"),
+    ("论坛已连续举办三届", 3, "届", "="),
+])
+def test_more_units(text, value, unit, comparator):
+    found = find_quantities(text)
+    assert [(q.value, q.unit, q.comparator) for q in found] == [(value, unit, comparator)]
+
+
+def test_ordinal_edition_is_not_a_count():
+    assert find_quantities("第三届大会开幕") == []

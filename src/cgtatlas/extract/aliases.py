@@ -18,6 +18,7 @@ from cgtatlas.model import Document, Mention
 
 SHORT_FORM = re.compile(r"[（(]\s*(?:以下|下文|下)?\s*(?:简称|称)\s*[:：]?\s*[“\"「『]?([^”\"」』）)，,。]{2,20}?)[”\"」』]?\s*[）)]")
 ABBREVIATION = re.compile(r"[（(]\s*([A-Za-z][A-Za-z0-9\-]{1,11})\s*[）)]")
+CHINESE_FORM = re.compile(r"[（(]([\u4e00-\u9fff]{2,12})[）)]")
 REGION_SUFFIXES = ("特别行政区", "自治区", "新区", "省", "市", "区", "县")
 NOT_REGION_SUFFIX = ("湾区", "地区", "城区", "园区", "片区", "特区", "山区", "社区", "辖区", "景区", "郊区", "老区", "港区")
 COUNTRY_PREFIXES = ("美国", "中国", "英国", "法国", "德国", "日本", "韩国", "欧洲", "欧盟", "国家")
@@ -89,6 +90,23 @@ def _add_bracket_forms(doc: Document) -> None:
             if owner is None or _is_generic(short) or short == owner.surface:
                 continue
             _mention_all(doc, short, owner)
+    for match in CHINESE_FORM.finditer(doc.text):
+        owner = by_end.get(match.start())
+        short = match.group(1)
+        if owner is not None and owner.type != "Region" and _other_form(doc, owner, match):
+            _mention_all(doc, short, owner)
+
+
+def _other_form(doc: Document, owner: Mention, match: re.Match) -> bool:
+    """某某大学附属某某医院（某某医院） / 某谷生物城（某某产业基地）: a bracket
+    right after a name holding a part of it, or another name of the same type."""
+    short = match.group(1)
+    if _is_generic(short) or short == owner.surface:
+        return False
+    if short in owner.surface and lex.type_of(short) is not None:
+        return True
+    return any(m.start == match.start(1) and m.end == match.end(1) and m.type == owner.type
+               for m in doc.mentions)
 
 
 def _is_generic(word: str) -> bool:
@@ -108,7 +126,7 @@ def _mention_all(doc: Document, short: str, owner: Mention) -> None:
 
 
 def _link_prefixed_forms(mentions: list[Mention], groups: _Groups) -> None:
-    """美国FDA ~ FDA; 上海外高桥保税区 ~ 外高桥保税区; 某某科技有限公司 ~ 某某科技."""
+    """美国FDA ~ FDA; 宁波梅山保税区 ~ 梅山保税区; 某某科技有限公司 ~ 某某科技."""
     by_type: dict[str, set[str]] = {}
     for m in mentions:
         if m.source.endswith(":distributed"):
@@ -156,12 +174,13 @@ def _name_groups(doc: Document, groups: _Groups) -> None:
     """Each group's name is its fullest surface; its type that of that surface."""
     for short, owner in doc.meta.get("alias_links", []):
         groups.union(owner, short)
+    owners = {owner for _, owner in doc.meta.get("alias_links", [])}
     members: dict[str, list[Mention]] = {}
     for m in doc.mentions:
         if not m.source.endswith(":distributed"):
             members.setdefault(groups.find(m.surface), []).append(m)
     for group in members.values():
-        fullest = max(group, key=lambda m: (len(m.surface), -m.start))
+        fullest = max(group, key=lambda m: (m.surface in owners, len(m.surface), -m.start))
         name = _canonical(group) or fullest.surface
         if fullest.type == "Region":
             name = region_name(name)

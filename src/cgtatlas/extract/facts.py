@@ -33,7 +33,10 @@ FOLLOW_STOP = re.compile(r"的|了|已|并|均|将|也|在|等|落户|成功|提
 def find_facts(doc: Document) -> Document:
     context = _DocContext(doc)
     seen: set[tuple] = set()
-    for q in find_quantities(doc.text):
+    quantities = find_quantities(doc.text)
+    for i, q in enumerate(quantities):
+        if _is_condition(doc.text, q, quantities[i + 1:i + 2]):
+            continue
         fact = _fact_for(doc, context, q)
         key = (round(fact.value, 4), fact.indicator[-2:])
         if fact.value <= 0 or key in seen:
@@ -43,11 +46,24 @@ def find_facts(doc: Document) -> Document:
     return doc
 
 
+CONDITION_GAP = re.compile(r"[，,；;。：:\n]")
+
+
+def _is_condition(text: str, q: Quantity, following: list[Quantity]) -> bool:
+    """"年营业收入超过10亿元的企业不少于5家": a threshold that picks out what is counted
+    (a figure followed by 的 and by another figure in the same clause) is not a claim."""
+    if not text.startswith("的", q.end) or not following:
+        return False
+    nxt = following[0]
+    return nxt.start - q.end <= 24 and not CONDITION_GAP.search(text, q.end, nxt.start)
+
+
 class _DocContext:
     """Document-level fallbacks: main region, main event, and mentions by position."""
 
     def __init__(self, doc: Document) -> None:
         self.mentions = sorted((m for m in doc.mentions if m.type in SUBJECT_TYPES), key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
         regions = Counter(m.name for m in doc.mentions if m.type == "Region")
         events = Counter(m.name for m in doc.mentions if m.type == "Event")
         self.main_region = regions.most_common(1)[0][0] if regions else ""
@@ -82,7 +98,9 @@ def _clause_start(text: str, sent_start: int, pos: int) -> int:
 
 
 def _subject(doc: Document, ctx: _DocContext, sent_start: int, clause_start: int, pos: int) -> Mention | str:
-    in_sentence = [m for m in ctx.mentions if sent_start <= m.start and m.end <= pos]
+    lo = bisect.bisect_left(ctx.starts, sent_start)
+    hi = bisect.bisect_left(ctx.starts, pos)
+    in_sentence = [m for m in ctx.mentions[lo:hi] if m.end <= pos]
     in_clause = [m for m in in_sentence if m.start >= clause_start]
     if in_clause:
         return in_clause[0]
@@ -95,8 +113,8 @@ def _subject(doc: Document, ctx: _DocContext, sent_start: int, clause_start: int
 
 def _indicator(text: str, q: Quantity, clause_start: int, subject, sent_end: int) -> str:
     after = CLAUSE_SPLIT.split(text[q.end:min(sent_end, q.end + 24)], maxsplit=1)[0]
-    after = re.sub(r"^(?:的|已|均|都|共)+", "", after.strip().rstrip("。！？!?"))
-    after = FOLLOW_STOP.split(after, maxsplit=1)[0][:12]
+    after = re.sub(r"^(?:的|已|均|都|共|人民币)+", "", after.strip().rstrip("。！？!?"))
+    after = FOLLOW_STOP.split(after.split()[0] if after.split() else "", maxsplit=1)[0][:12]
     if len(after) >= 2 and not re.match(r"\d", after):
         return after
     start = subject.end if isinstance(subject, Mention) and subject.start >= clause_start else clause_start

@@ -4,7 +4,7 @@
 "55万平米" -> 550000 平方米, "约5亿元" -> 500000000 元 (~), "超400家" -> 400 家 (>),
 "15个以上" -> 15 个 (>=), "上百家" -> 100 家 (~), "1-2家" -> 1 (>=) and 2 (<=),
 "27%" -> 27 %, "约1/6" -> 0.1667 (unit ""). Dates, ordinals (第五届), ranks (前2%),
-years, codes (NK010, IL-2) and phone-like digit runs are not quantities.
+years, codes (QX021, IL-2) and phone-like digit runs are not quantities.
 Durations (天, 年, 个月) count only after a duration word (为期, 连续, 经过, …).
 """
 from __future__ import annotations
@@ -19,7 +19,8 @@ BIG = {"万": 10_000, "亿": 100_000_000}
 
 # surface unit -> (base unit, multiplier)
 UNITS: dict[str, tuple[str, float]] = {
-    "平方米": ("平方米", 1), "平米": ("平方米", 1), "㎡": ("平方米", 1), "平方公里": ("平方公里", 1),
+    "平方米": ("平方米", 1), "平米": ("平方米", 1), "㎡": ("平方米", 1), "平方公里": ("平方米", 1e6),
+    "人份": ("人份", 1), "条": ("条", 1), "批次": ("批次", 1),
     "亩": ("亩", 1), "公里": ("公里", 1),
     "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1), "亿美元": ("美元", 1e8),
     "万美元": ("美元", 1e4), "美元": ("美元", 1),
@@ -29,8 +30,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "所": ("所", 1), "座": ("座", 1), "台": ("台", 1), "支": ("支", 1), "种": ("种", 1),
     "倍": ("倍", 1), "次": ("次", 1), "大": ("个", 1),
 }
-DURATION_UNITS = {"天": "天", "年": "年", "载": "年", "个月": "个月", "周": "周"}
+DURATION_UNITS = {"天": "天", "年": "年", "载": "年", "个月": "个月", "周": "周", "届": "届", "岁": "岁"}
 DURATION_WORDS = ("为期", "连续", "历时", "经过", "长达", "深耕", "持续", "累计", "用时", "耗时")
+# units that count only after particular words: editions of a series ("连续举办四届"), ages
+CONTEXT_WORDS = {"届": ("连续", "举办", "已办"), "岁": ("年龄",)}
 
 PRE_COMPARATOR = {
     "超过": ">", "超出": ">", "逾": ">", "超": ">", "多于": ">", "不少于": ">=", "不低于": ">=",
@@ -105,15 +108,15 @@ def _is_excluded(text: str, m: re.Match, num_start: int) -> bool:
         return True
     if num_start >= 2 and text[num_start - 1] == "-" and text[num_start - 2].isascii() and text[num_start - 2].isalpha():
         return True
-    if after and after.isascii() and after.isalnum():
+    if after.isdigit() and after.isascii():
         return True
     return False
 
 
-def _duration_ok(text: str, num_start: int) -> bool:
+def _duration_ok(text: str, num_start: int, unit: str) -> bool:
     window = text[max(0, num_start - 8):num_start]
     window = re.split(r"[，,。；;：:、\n]", window)[-1]
-    return any(w in window for w in DURATION_WORDS)
+    return any(w in window for w in CONTEXT_WORDS.get(unit, DURATION_WORDS))
 
 
 PRE_BEFORE = re.compile(rf"(?:{_PRE_ALT})[ \t]*$")
@@ -156,7 +159,7 @@ def _unit_quantities(text: str, m: re.Match) -> list[Quantity]:
     if len(num_text.replace(",", "")) >= 7 and "." not in num_text:
         return []  # phone numbers, licence numbers
     if unit_text in DURATION_UNITS:
-        if not _duration_ok(text, num_start) or (num_text.isdigit() and int(num_text) >= 1900):
+        if not _duration_ok(text, num_start, unit_text) or (num_text.isdigit() and int(num_text) >= 1900):
             return []
         base, factor = DURATION_UNITS[unit_text], 1.0
     elif unit_text == "大":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from cgtatlas.extract import org_lexicon as lex
+from cgtatlas.extract import org_lists
 from cgtatlas.extract.segment import Token, token_index_at, tokens
 from cgtatlas.model import Document, Mention
 
@@ -22,6 +23,13 @@ HEAD_TOKEN_TAGS = {"nt", "j", "n", "nz", "ns", "l", "vn"}
 OPEN, CLOSE = "(（", ")）"
 JOINERS = {"和", "与"}
 NUMERALS = set("一二三四五六七八九十百千万亿两几半多")
+TIME_UNITS = set("年月日号")
+# Prepositions a glued unknown token may carry in front of a name (由某某|制药).
+LEADING_PREPOSITIONS = set("由与和向在被从把将对")
+# Directional words that open names (南方/东方…科技大学) rather than stop them.
+DIRECTION_STARTS = set("东南西北")
+# One-character verbs that occur inside names (抗癌协会, 市立医院).
+NAME_VERB_CHARS = {"抗", "立"}
 
 
 def find_organisations(doc: Document) -> Document:
@@ -29,25 +37,59 @@ def find_organisations(doc: Document) -> Document:
     if not toks:
         return doc
     places = {m.surface for m in doc.mentions if m.type == "Region"}
+    techs = {m.surface for m in doc.mentions if m.type == "Technology"}
     found = [*_head_mentions(doc.text, toks, places), *_known_bodies(doc.text)]
-    found.extend(_park_anchors(toks, found, places))
-    doc.mentions.extend(found)
+    found.extend(org_lists.park_anchors(toks, found, places))
+    found.extend(org_lists.enumerated_parks(doc.text, toks, found, _name_start))
+    doc.mentions.extend(m for m in found if not _named_by_technology(m, techs))
     return doc
+
+
+def _named_by_technology(m: Mention, techs: set[str]) -> bool:
+    """iPSC平台: a technology plus a generic head names a capability, not a platform."""
+    head = lex.type_of(m.surface)
+    return head is not None and head.generic and m.surface[: -len(head.word)].removeprefix("自有") in techs
 
 
 def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Mention]:
     out = []
     heads = [h for h in _head_ends(text) if _head_fits(toks, token_index_at(toks, h[0]), h[0], h[1])]
+    starts = [_start_of(text, toks, h) for h in heads]
+    places = places | org_lists.brand_words(toks, starts, [h[0] for h in heads])
     for k, (head_start, head_end, head) in enumerate(heads):
-        i = token_index_at(toks, head_start)
-        start = _name_start(toks, i, head)
+        start = starts[k]
         inner = _heads_between(heads, k, start)
         mention = _make_mention(text, toks, (start, head_end), head, (places, inner))
         if mention:
             out.append(mention)
-            out.extend(_group_inside(toks, mention, inner))
-            out.extend(_distributed(toks, mention))
+            out.extend(org_lists.group_inside(toks, mention, inner))
+            out.extend(org_lists.distributed(toks, mention))
     return out
+
+
+def _start_of(text: str, toks: list[Token], found: tuple) -> int:
+    """Where the name ending in this head starts (see _name_start), with a
+    preposition glued to an unknown first word dropped (由某某|制药)."""
+    head_start, _, head = found
+    i = token_index_at(toks, head_start)
+    if head.type == "Hospital":
+        i = _affiliated_from(text, toks, head_start) or i
+    return _name_start(toks, i, head)
+
+
+AFFILIATED = "附属"
+
+
+def _affiliated_from(text: str, toks: list[Token], head_start: int) -> int | None:
+    """X大学附属Y医院: the hospital's name runs from the university on. The
+    token index of 附属 when it stands in the eight characters before the head."""
+    window = text[max(0, head_start - 10):head_start]
+    pos = window.rfind(AFFILIATED)
+    if pos < 0 or any(not ch.isalnum() for ch in window[pos:]):
+        return None
+    at = head_start - len(window) + pos
+    i = token_index_at(toks, at)
+    return i if toks[i].start == at and i > 0 else None
 
 
 def _heads_between(heads: list, k: int, start: int) -> list:
@@ -101,7 +143,11 @@ def _name_start(toks: list[Token], i: int, head: lex.Head) -> int:
             start, j = toks[k].start, k - 1
             continue
         if tok.word in JOINERS and j > 0 and not _is_wordlike(toks[j - 1].word):
-            start = tok.start  # 、和元生物…: after punctuation 和 starts a name, it joins nothing
+            if _joiner_opens_name(toks, j):
+                start = tok.start  # 、和某生物…: after punctuation 和 may open a name
+            break
+        if _glued_preposition(tok) and tok.start < toks[i].start:
+            start = tok.start + 1  # 由某某|制药: the name starts after the preposition
             break
         if tok.word in JOINERS:
             if not _joins_name(toks, j):
@@ -109,10 +155,21 @@ def _name_start(toks: list[Token], i: int, head: lex.Head) -> int:
         elif _stops(tok) and not _inside_foreign_name(toks, j) and not _trade_name_word(toks, j, head):
             break
         elif tok.tag in ("nr", "nrfg") and j > 0 and lex.type_of(toks[j - 1].word) is not None:
-            break  # 卫生健康局|刘韬|局长: a person named right after an organisation
+            break  # 卫生健康局|王某|局长: a person named right after an organisation
         start = tok.start
         j -= 1
     return start
+
+
+def _glued_preposition(tok: Token) -> bool:
+    return not tok.known and len(tok.word) >= 2 and tok.word[0] in LEADING_PREPOSITIONS
+
+
+def _joiner_opens_name(toks: list[Token], j: int) -> bool:
+    """和 right after punctuation opens a name only when a single character
+    follows it (和|某|生物); 与/和 before a whole word is a preposition."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return toks[j].word == "和" and nxt is not None and len(nxt.word) == 1 and nxt.tag != "ns"
 
 
 def _stops(tok: Token) -> bool:
@@ -122,9 +179,14 @@ def _stops(tok: Token) -> bool:
     if word in lex.word_set("org_stop_words") or word in lex.word_set("org_titles"):
         return True
     if tok.tag == "m":
-        return not word.startswith("第") and any(ch.isdigit() or ch in NUMERALS for ch in word)
+        return not word.startswith("第") and any(ch.isdigit() or ch in NUMERALS or ch in TIME_UNITS
+                                                  for ch in word)
+    if tok.tag == "f" and len(word) == 2 and word[0] in DIRECTION_STARTS:
+        return False  # 南方|科技|大学
     if tok.tag in STOP_TAGS and tok.known:
         return True
+    if word in NAME_VERB_CHARS:
+        return False
     if tok.tag == "v" and (len(word) == 1 or word not in lex.word_set("org_name_verbs")):
         return True  # (a one-letter verb inside a foreign name is let through by _name_start)
     return _ends_in_title(word)
@@ -138,11 +200,19 @@ def _inside_foreign_name(toks: list[Token], j: int) -> bool:
 
 
 def _trade_name_word(toks: list[Token], j: int, head: lex.Head) -> bool:
-    """南京|启衡|医药科技有限公司: in a registered company name the word after
+    """南京|某某|医药科技有限公司: in a registered company name the word after
     the place is the trade name, whatever the tagger calls it."""
-    tok = toks[j]
-    return (head.word.endswith("公司") and tok.tag == "v" and len(tok.word) >= 2
-            and j > 0 and toks[j - 1].tag == "ns")
+    if not head.word.endswith("公司"):
+        return False
+    run = 0
+    for k in range(j, max(j - 3, 0), -1):  # 深圳|某|某|基因…: up to 3 words, 4 characters
+        tok = toks[k]
+        run += len(tok.word)
+        if run > 4 or not tok.word.isalnum() or tok.word in lex.word_set("org_stop_words"):
+            return False
+        if toks[k - 1].tag == "ns" and toks[k - 1].known:
+            return tok.tag in ("v", "vg", "a", "ag", "d", "ng") or len(tok.word) == 1
+    return False
 
 
 TITLE_ENDS = {"主任", "院长", "所长", "局长", "教授", "院士"}
@@ -158,7 +228,7 @@ def _is_wordlike(word: str) -> bool:
 
 def _joins_name(toks: list[Token], j: int) -> bool:
     """和/与 inside a name joins two common words (科技和经济委员会,
-    细胞与基因治疗产业联盟); between names it separates them."""
+    干细胞与再生医学产业联盟); between names it separates them."""
     if j == 0 or j + 1 >= len(toks):
         return False
     left, right = toks[j - 1], toks[j + 1]
@@ -204,21 +274,61 @@ def _make_mention(text: str, toks: list[Token], span: tuple[int, int], head: lex
     if name in lex.word_set("org_generic"):
         return None
     if head.generic and not _has_specific_word(toks, start, end - len(head.word), places) \
-            and not _descriptive_association(name, head):
+            and not _descriptive_association(name, head) and not _named_by_kind(toks, start, name, head):
         return None
     if head.type == "Agency" and _inside_other_org(name[: -len(head.word)]):
         return None  # a university's or company's own committee or office
+    hospital = _hospital_of_department(inner, (start, end), head)
+    if hospital is not None:
+        return Mention(type="Hospital", surface=text[start:hospital], start=start, end=hospital, source="orgs")
     return Mention(type=head.type, surface=name, start=start, end=end, source="orgs")
 
 
+def _hospital_of_department(inner: list, span: tuple[int, int], head: lex.Head) -> int | None:
+    """某某医院基因治疗中心: a hospital's department or centre names the hospital
+    (the department is a post, read by the relations stage). The hospital's end."""
+    if head.type not in ("Academic", "Platform") or head.word.endswith("医院"):
+        return None
+    ends = [h_end for h_start, h_end, h in inner if h.type == "Hospital" and span[0] <= h_start and h_end < span[1]]
+    return ends[-1] if ends else None
+
+
+GENERIC_KINDS = ("知名", "重点", "一流", "高水平", "研究型", "综合性", "专业", "相关", "地方", "高等")
+PARTY_COMMITTEES = ("市委", "区委", "省委", "县委")
+
+
+def _named_by_kind(toks: list[Token], start: int, name: str, head: lex.Head) -> bool:
+    """Names made of common words that are names all the same: a university
+    named by its field (某某科技大学, 3+ characters before 大学), a district's
+    government (某某区政府), a party committee's department (市委组织部)."""
+    prefix = name[: -len(head.word)]
+    if head.word == "大学":
+        return len(prefix) >= 3 and not prefix.startswith(GENERIC_KINDS) and _all_nouns(toks, start, len(prefix))
+    if head.type == "Agency" and head.word[0] in "区市县省" and head.word.endswith("政府"):
+        return len(prefix) >= 2
+    return head.word.endswith("部") and prefix in PARTY_COMMITTEES
+
+
+NOUN_TAGS = {"n", "nz", "ns", "nt", "f", "j"}
+
+
+def _all_nouns(toks: list[Token], start: int, length: int) -> bool:
+    i = token_index_at(toks, start)
+    while i < len(toks) and toks[i].start < start + length:
+        if toks[i].tag not in NOUN_TAGS:
+            return False
+        i += 1
+    return True
+
+
 def _descriptive_association(name: str, head: lex.Head) -> bool:
-    """细胞与基因治疗产业联盟: alliances and societies are often named by their
+    """干细胞与再生医学产业联盟: alliances and societies are often named by their
     field alone; a long field name is a name, 产业联盟 is not."""
     return head.type == "Association" and len(name) >= 8
 
 
 def _inside_other_org(prefix: str) -> bool:
-    """中国科学技术大学学术委员会: a body inside a university, hospital or company."""
+    """某某理工大学学术委员会: a body inside a university, hospital or company."""
     return any(word in prefix for word in lex.parent_org_heads())
 
 
@@ -226,20 +336,24 @@ PLACE_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
 
 
 def _with_place_bracket(text: str, toks: list[Token], end: int) -> int:
-    """香港科技大学(广州): a campus or branch place in brackets belongs to the name."""
+    """某某科技大学(珠海): a campus or branch place in brackets belongs to the name."""
     match = PLACE_BRACKET.match(text, end)
-    if match and toks[token_index_at(toks, match.start(1))].tag == "ns":
-        return match.end()
+    if match:
+        tok = toks[token_index_at(toks, match.start(1))]
+        if tok.tag == "ns" and tok.known and tok.end == match.end(1):
+            return match.end()
     return end
 
 
 def _after_generic_part(toks: list[Token], span: tuple[int, int], inner: list, places: set[str]) -> int:
-    """科技企业孵化器|广东医谷: a generic description ending in a head word,
+    """科技企业孵化器|云岭药谷: a generic description ending in a head word,
     followed by a specific name, is not part of that name."""
     start, end = span
     for h_start, h_end, head in inner:
         if h_start < start or h_end >= end or head.type == "Venue":
             continue
+        if h_start == start and head.word in PARTY_COMMITTEES:
+            continue  # 市委|宣传部: the committee's department, not a description
         if not _has_specific_word(toks, start, h_start, places) and _has_specific_word(
                 toks, h_end, toks[token_index_at(toks, h_end)].end, places):
             start = h_end
@@ -247,7 +361,7 @@ def _after_generic_part(toks: list[Token], span: tuple[int, int], inner: list, p
 
 
 def _drop_outer_place(toks: list[Token], start: int, end: int) -> int:
-    """北京中关村…示范区: a park named after a place inside a city is named
+    """杭州某某…示范区: a park named after a place inside a city is named
     without the city (the city is a Region mention of its own)."""
     i = token_index_at(toks, start)
     if i + 1 < len(toks) and toks[i].tag == "ns" and toks[i + 1].tag == "ns" and toks[i + 1].end < end:
@@ -257,7 +371,7 @@ def _drop_outer_place(toks: list[Token], start: int, end: int) -> int:
 
 def _has_specific_word(toks: list[Token], start: int, end: int, places: set[str]) -> bool:
     """A place, a proper noun, or a word the tagger does not know (a coined
-    name) before the head: what separates 张江免疫细胞技术公共服务平台 from
+    name) before the head: what separates 云岭免疫细胞技术公共服务平台 from
     共性技术服务平台."""
     if end <= start:
         return False
@@ -277,53 +391,6 @@ def _has_specific_word(toks: list[Token], start: int, end: int, places: set[str]
 def _is_acronym(word: str) -> bool:
     """CDMO, CRO, AI: field acronyms, not names."""
     return word.isascii() and word.isupper() and len(word) <= 5
-
-
-def _group_inside(toks: list[Token], outer: Mention, inner: list) -> list[Mention]:
-    """A company group's unit (X集团上海Y医院): the group is named on its own too."""
-    out = []
-    for h_start, h_end, head in inner:
-        if head.type != "Company" or h_start < outer.start or h_end >= outer.end:
-            continue
-        nxt = token_index_at(toks, h_end)
-        if toks[nxt].start == h_end and toks[nxt].tag == "ns":
-            out.append(Mention(type="Company", surface=outer.surface[: h_end - outer.start],
-                               start=outer.start, end=h_end, source="orgs:nested"))
-    return out
-
-
-def _park_anchors(toks: list[Token], found: list[Mention], places: set[str]) -> list[Mention]:
-    """张江 when the document names 张江细胞和基因产业园 and 张江基因岛: a place
-    word that starts two or more park names, and is not an administrative
-    region, names the park area itself where it stands alone."""
-    starts: dict[str, set[str]] = {}
-    for m in found:
-        if m.type == "Park":
-            first = toks[token_index_at(toks, m.start)]
-            if first.start == m.start and first.end < m.end and len(first.word) >= 2:
-                starts.setdefault(first.word, set()).add(m.surface)
-    anchors = {w for w, names in starts.items() if len(names) >= 2 and w not in places}
-    if not anchors:
-        return []
-    return [Mention(type="Park", surface=t.word, start=t.start, end=t.end, source="orgs:anchor")
-            for t in toks if t.word in anchors]
-
-
-def _distributed(toks: list[Token], m: Mention) -> list[Mention]:
-    """北京、上海、广东自由贸易试验区: the head is shared by every place in the
-    list, so 北京自由贸易试验区 is named too (at the span of 北京)."""
-    i = token_index_at(toks, m.start)
-    if m.type != "Park" or toks[i].tag != "ns" or toks[i].start != m.start:
-        return []  # (北京、上海科技大学 is not 北京科技大学: only zones share a head)
-    rest = m.surface[len(toks[i].word):]
-    out = []
-    j = i - 1
-    while j >= 1 and toks[j].word in ("、", "和", "及") and toks[j - 1].tag == "ns":
-        place = toks[j - 1]
-        out.append(Mention(type=m.type, surface=place.word, start=place.start, end=place.end,
-                           name=place.word + rest, source="orgs:distributed"))
-        j -= 2
-    return out
 
 
 def _known_bodies(text: str) -> list[Mention]:

@@ -26,9 +26,11 @@ AFTER_NAME = (
     "也", "则", "在", "作", "为", "等", "和", "与", "及", "以及", "一行", "率", "带领", "会见",
     "代表", "共同", "分别", "教授", "博士", "院士", "先生", "女士", "同志", "团队", "课题组",
     "领衔", "牵头", "回顾", "解读", "详细", "从", "向", "还", "表态", "谈到", "希望", "坦言",
+    "以", "当选", "出任", "负责", "获", "获得", "荣获", "作为", "主导", "指导", "接受", "连线",
 )
 POST_AFTER_NAME = ("教授", "院士", "院长", "主任", "局长", "书记", "博士", "先生", "女士", "研究员",
-                   "董事长", "总经理", "所长", "理事长", "会长", "部长", "处长", "主任医师", "首席科学家")
+                   "董事长", "总经理", "所长", "理事长", "会长", "部长", "处长", "主任医师", "首席科学家",
+                   "副会长", "秘书长", "副理事长", "首席执行官", "科主任", "副主任")
 CUE_CHARS = set("在为作等和与及说称对就也则从向率")
 NOT_NAME_START = set("和与及由为在对请邀向等将把被从给让是了的")
 ORG_END_CHARS = set("局委院所司部处厅会室站心校")
@@ -133,7 +135,9 @@ def _post_name(text: str, found: dict) -> None:
 
 
 def _name_post(text: str, found: dict, orgs_end: set[int]) -> None:
-    for _, post_start, _ in _post_after_automaton().find_matches_as_indexes(text):
+    for _, post_start, post_end in _post_after_automaton().find_matches_as_indexes(text):
+        if name_after(text, post_end) is not None:
+            continue  # 某某董事长王某: the word before the post is the organisation
         _add(found, name_before(text, post_start, orgs_end), "name+post")
     for m in EN_NAME.finditer(text):
         if text.startswith(POST_AFTER_NAME, m.end()):

@@ -31,12 +31,15 @@ NOT_CODE_HEADS = frozenset(
     "QQ ID No NO www http CN US EP WO PCT USB MP".split())
 NOT_CODES = frozenset({"mRNA", "siRNA", "CMC", "CRO", "CDMO", "IIT", "AI", "IND", "BLA", "NDA"})
 CUE_BEFORE = re.compile(
-    r"(产品|疗法|注射液|药物|新药|候选药|在研|自主研发的?|研发的|管线|候选物|制剂|疫苗|品种)"
+    r"(产品|疗法|注射液|药物|新药|候选药|在研|自主研发的?|研发的|管线|候选物|制剂|疫苗|品种|项目|代号[:：]?)"
     r"[\s“”\"]*$")
 CUE_AFTER = re.compile(
     r"^[\s“”\"]*(注射液|胶囊|获得|获批|获|被|已获|拟|是|为|于|的(I|II|III|Ⅰ|Ⅱ|Ⅲ|1|2|3)期|"
     r"(I|II|III|Ⅰ|Ⅱ|Ⅲ|1|2|3)期|临床|IND|新药|上市|用于|在(美国|中国|国内)|注册|申报|治疗)")
 WINDOW = 24
+# “品牌名”（研发代号X）: a quoted brand name with its code in brackets.
+BRAND = re.compile(r"[“\"]([\u4e00-\u9fff]{2,8})[”\"]\s*[（(](?:研发代号|产品代号|代号)?[:：]?\s*"
+                   r"([A-Za-z][A-Za-z0-9]*(?:[-‐][A-Za-z0-9]+){0,2})\s*[）)]")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,11 @@ def code_products(text: str) -> list[tuple[int, int, str, str]]:
     return [c for c in candidates if c[2] in accepted]
 
 
+def _brand_names(text: str, codes: set[str]) -> dict[str, str]:
+    """code -> the quoted brand name written right before it, for product codes."""
+    return {m.group(2): m.group(1) for m in BRAND.finditer(text) if m.group(2) in codes}
+
+
 def _registry_products(text: str) -> list[tuple[int, int, int]]:
     ac, forms, owner = _product_automaton()
     out = []
@@ -126,8 +134,13 @@ def find_products(doc: Document) -> Document:
     for _, _, code, form in codes:
         if len(code + form) > len(fullest.get(code, "")):
             fullest[code] = code + form
+    brands = _brand_names(text, set(fullest))
     for s, e, code, _ in codes:
-        doc.mentions.append(Mention("Product", text[s:e], s, e, fullest[code], source="products"))
+        name = brands.get(code, fullest[code])
+        doc.mentions.append(Mention("Product", text[s:e], s, e, name, source="products"))
+    for brand in set(brands.values()):
+        for match in re.finditer(re.escape(brand), text):
+            doc.mentions.append(Mention("Product", brand, match.start(), match.end(), brand, source="products:brand"))
     taken = [(s, e) for s, e, _, _ in codes]
     seen_names: dict[int, str] = {}
     for s, e, owner in _registry_products(text):

@@ -114,6 +114,9 @@ def region_matches(text: str) -> list[tuple[int, int, str]]:
 
 
 BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+# 位于某某区的…: a district or county not in the lexicon, named by its suffix in a
+# phrase of place (the suffixed form is the surface; the name drops the suffix).
+PLACE_PHRASE = re.compile(r"(?:位于|地处|坐落于|落户于?)([\u4e00-\u9fff]{2,3}?)(区|县)(?=的|[，。、；])")
 
 
 def find_regions(doc: Document) -> Document:
@@ -125,4 +128,9 @@ def find_regions(doc: Document) -> Document:
         if _inside_longer_name(text, start, end) or (i >= 0 and end < titles[i][1]):
             continue
         doc.mentions.append(Mention("Region", text[start:end], start, end, name, source="regions"))
+    known = {(m.start, m.end) for m in doc.mentions if m.type == "Region"}
+    for match in PLACE_PHRASE.finditer(text):
+        if (match.start(1), match.end(2)) not in known and canonical_region(match.group(1)) is None:
+            doc.mentions.append(Mention("Region", text[match.start(1):match.end(2)], match.start(1),
+                                        match.end(2), match.group(1), source="regions:phrase"))
     return doc

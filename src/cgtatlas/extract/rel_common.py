@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from cgtatlas.model import ORG_TYPES, Document, Evidence, Mention, Relation, Span
@@ -20,6 +21,27 @@ SEGMENT_CUT = re.compile("[" + re.escape(SEGMENT_DELIMS) + "]")
 PARK_BACKREF = re.compile(r"园区|园内|本园")
 COMPANY_BACKREF = re.compile(r"该公司|该企业|公司")
 PRODUCT_BACKREF = re.compile(r"该产品|该药物|该药|该疗法|该品种")
+
+
+# Trigger patterns with the literal words every match contains: `Ctx.hits` finds those
+# words with one scan per document and runs the pattern only in small windows around them.
+ANCHORS: dict[re.Pattern, tuple[str, ...]] = {}
+REACH = 30
+
+
+def anchored(pattern: str, *words: str) -> re.Pattern:
+    compiled = re.compile(pattern)
+    ANCHORS[compiled] = words
+    return compiled
+
+
+@lru_cache(maxsize=4)
+def _anchor_scanner(words: frozenset) -> tuple[re.Pattern, dict[str, list[str]]]:
+    """One pattern for all anchor words, and the words by their first character."""
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for w in words:
+        by_first[w[0]].append(w)
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))), by_first
 
 
 MEETING = re.compile(r"论坛|峰会|大会|会议|研讨会|年会|沙龙|博览会")
@@ -51,6 +73,25 @@ def _main_name(mentions: list[Mention], etype: str) -> str:
     return min(counts, key=lambda n: (-counts[n], first[n]))
 
 
+def _anchor_positions(text: str) -> dict[str, list[int]]:
+    """Where each anchor word of every anchored pattern occurs (overlaps included)."""
+    words = frozenset(w for ws in ANCHORS.values() for w in ws)
+    found: dict[str, list[int]] = defaultdict(list)
+    if not words:
+        return found
+    scanner, by_first = _anchor_scanner(words)
+    pos = 0
+    while True:
+        hit = scanner.search(text, pos)
+        if not hit:
+            return found
+        start = hit.start()
+        for w in by_first[text[start]]:  # a longer word found may hide a shorter one starting there
+            if text.startswith(w, start):
+                found[w].append(start)
+        pos = start + 1
+
+
 def outermost(mentions: list[Mention]) -> list[Mention]:
     """Mentions sorted by start, dropping any that lies inside a longer one."""
     ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
@@ -78,6 +119,7 @@ class Ctx:
     _clause_cuts: list[int] = field(default_factory=list)
     _segment_cuts: list[int] = field(default_factory=list)
     _mains: dict = field(default_factory=dict)
+    _anchor_pos: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> Ctx:
@@ -89,6 +131,7 @@ class Ctx:
         ctx._sentence_starts = [s.start for s in ctx._sentences]
         ctx._clause_cuts = [m.start() for m in CLAUSE_CUT.finditer(doc.text)]
         ctx._segment_cuts = [m.start() for m in SEGMENT_CUT.finditer(doc.text)]
+        ctx._anchor_pos = _anchor_positions(doc.text)
         return ctx
 
     @property
@@ -103,9 +146,23 @@ class Ctx:
         return self._sentences[i]
 
     def hits(self, pattern: re.Pattern):
-        """Each match of `pattern` over the whole text with the sentence it starts in."""
-        for hit in pattern.finditer(self.doc.text):
-            yield hit, self.sentence_at(hit.start())
+        """Each match of `pattern` in the text, in order, with the sentence it starts in.
+        An anchored pattern is only tried in windows around its anchor words."""
+        words = ANCHORS.get(pattern)
+        if words is None:
+            for hit in pattern.finditer(self.doc.text):
+                yield hit, self.sentence_at(hit.start())
+            return
+        spots = sorted({(pos, len(w)) for w in words for pos in self._anchor_pos.get(w, ())})
+        last_end = 0
+        for pos, size in spots:
+            if pos < last_end:
+                continue
+            for hit in pattern.finditer(self.doc.text, max(last_end, pos - REACH), pos + size + REACH):
+                if hit.start() <= pos < hit.end() or hit.start() == pos:
+                    last_end = max(hit.end(), hit.start() + 1)
+                    yield hit, self.sentence_at(hit.start())
+                    break
 
     def add(self, rtype: str, head: str, tail: str, start: int, end: int, **attrs) -> None:
         if not head or not tail or head == tail:

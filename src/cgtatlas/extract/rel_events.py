@@ -4,20 +4,32 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import PLACE_TYPES, Ctx
+from cgtatlas.extract.rel_common import PLACE_TYPES, Ctx, anchored, listed_before
 from cgtatlas.model import ORG_TYPES, Mention
 
-ROLE = re.compile(r"(?:共同|联合)?(主办|承办|协办|指导|举办)")
+ROLE = anchored(
+    r"(?:共同|联合)?(主办|承办|协办|指导|举办)",
+    "主办", "承办", "协办", "指导", "举办")
 LIST_GAP = re.compile(r"^[、，,和及与以及\s]*$")
 ROLE_GAP = re.compile(r"^[、，,和及与以及\s]*(?:共同|联合)?$")
 EVENT_BACKREF = re.compile(r"本次|本届|此次|大会|峰会|论坛")
-VENUE_VERB = re.compile(r"(?:隆重|成功|顺利|盛大|正式)?(?:举办|召开|举行|开幕|启幕|落幕|拉开帷幕)")
+VENUE_VERB = anchored(
+    r"(?:隆重|成功|顺利|盛大|正式)?(?:举办|召开|举行|开幕|启幕|落幕|拉开帷幕)",
+    "举办", "召开", "举行", "开幕", "启幕", "落幕", "拉开帷幕")
 VENUE_START = re.compile(r"(?:在|于)(?P<venue>[^，,。；;“”\"在于]{2,40})$")
 ISSUE_BEFORE = re.compile(r"(?:联合|共同)?(?:发布|印发|出台|颁布|发文|制定|修订)(?:了|的)?[\s《“\"]*$")
 ISSUE_AFTER = re.compile(r"[》”\"]*由(?P<who>[^，,。；;]{2,40}?)(?:联合|共同)?(?:发布|印发|出台|颁布)")
 JOIN = re.compile(r"加入(?:了)?")
 MEMBER = re.compile(r"成为(?P<assoc>[^，,。；;]{2,30}?)(?:的)?(?:成员|会员|理事)(?:单位)?")
-PARTNER_LINK = re.compile(r"^\s*(?:与|和|同|携手|联合)\s*$")
+PARTNER_LINK = re.compile(r"^(?:[（(][^（）()]{1,20}[）)])?\s*(?:与|和|同|携手|联合)\s*$")
+MEMBER_WHO = r"(?:等(?:[\u4e00-\u9fff]{0,2}单位|机构|企业)?)?(?:均|都|已|也)?"
+MEMBER_LIST = anchored(
+    rf"{MEMBER_WHO}(?:在|为|是|成为|列入|入选)(?:该|本)?(?:联盟|协会)?的?(?:首批|第一批|创始|首届)(?:会员|成员)"
+    rf"|{MEMBER_WHO}成为[^，,。；;]{{0,16}}?(?:会员|成员)",
+    "会员", "成员")
+PARTNER_OF_WORD = anchored(
+    r"的(?:长期|重要|战略|核心|独家)*合作伙伴",
+    "合作伙伴")
 PARTNER_WORD = re.compile(r"签约|签署|合作|共建|携手|达成|联合|战略")
 ORG_NO_PLACE = tuple(t for t in ORG_TYPES if t not in ("Park",))
 
@@ -123,6 +135,7 @@ def member_of(ctx: Ctx) -> None:
         for m in members:
             if m.type != "Association":
                 ctx.add("member_of", m.name, assoc, m.start, join.end())
+    _member_lists(ctx)
     for hit in MEMBER.finditer(ctx.text):
         assoc = _association_at(ctx, hit.start("assoc"), hit.end("assoc"))
         c_start, _ = ctx.clause(hit.start())
@@ -130,7 +143,27 @@ def member_of(ctx: Ctx) -> None:
             ctx.add("member_of", m.name, assoc, m.start, hit.end())
 
 
+def _member_lists(ctx: Ctx) -> None:
+    """"甲、乙（丙）、丁等单位均在首批会员之列": every organisation of the list."""
+    for hit, sent in ctx.hits(MEMBER_LIST):
+        assoc = _association_at(ctx, hit.start(), ctx.clause(hit.end())[1]) or ctx.main_association
+        for m in listed_before(ctx, hit.start(), sent.start, ORG_NO_PLACE):
+            if m.type != "Association":
+                ctx.add("member_of", m.name, assoc, m.start, hit.end())
+
+
+def _partner_words(ctx: Ctx) -> None:
+    """"甲的长期合作伙伴、某类企业乙": 甲 and 乙 are partners."""
+    for hit, _ in ctx.hits(PARTNER_OF_WORD):
+        c_start, c_end = ctx.clause(hit.start())
+        first = ctx.last_before(hit.start(), ORG_NO_PLACE, floor=c_start)
+        second = ctx.between(hit.end(), c_end, ORG_NO_PLACE)
+        if first and second and first.end == hit.start():
+            ctx.add("partner_of", first.name, second[0].name, first.start, second[0].end)
+
+
 def partner_of(ctx: Ctx) -> None:
+    _partner_words(ctx)
     orgs = [m for m in ctx.mentions if m.type in ORG_NO_PLACE]
     for a, b in zip(orgs, orgs[1:]):
         link = ctx.text[a.end:b.start]

@@ -4,20 +4,29 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import COMPANY_BACKREF, MEETING, Ctx
+from cgtatlas.extract.rel_common import COMPANY_BACKREF, MEETING, Ctx, main_of
 from cgtatlas.model import ORG_TYPES, Mention
 
 TITLE_END = re.compile(
     r"(?:院士|教授|研究员|主任|司长|秘书长|院长|所长|局长|处长|厅长|部长|科长|理事长|会长|"
     r"首席科学家|首席执行官|首席医学官|总经理|总裁|董事长|董事|创始人|书记|常委|委员|主席|组长|"
-    r"校长|主任医师|医师|总监|负责人|合伙人|专家|CEO|CTO|CSO|CMO)$"
+    r"校长|主任医师|医师|医生|总监|负责人|合伙人|专家|区长|市长|省长|县长|镇长|行长|经理|秘书|理事|监事|"
+    r"CEO|CTO|CSO|CMO)$"
 )
 TITLE_AFTER = re.compile(r"(?:副)?(?:院士|教授|研究员|主任|院长|所长|局长|校长|书记|理事长|会长|董事长|总经理)")
+POST_VERB = re.compile(
+    r"(?:当选|出任|担任|就任|被选为|当选为)(?:为)?(?:首任|新一任|新任|第[一二三四五六七八九十]+届)?"
+    r"(?P<org>[^，,。；;]{0,30}?)(?P<title>副?(?:理事长|会长|秘书长|监事长|主任委员|理事|主席|执行主席))"
+)
+DEPARTMENT = re.compile(r"科|病区")
+GOV_POST = re.compile(r"(?:区长|市长|省长|县长|镇长|州长|书记)$")
+ASSOC_POST = re.compile(r"(?:联盟|协会|学会|促进会|商会)(?P<title>副?(?:理事长|会长|秘书长|监事长|主席|理事))[、，,]?$")
 SEPARATOR_ONLY = re.compile(r"^[、和及与\s]*$")
 BRACKETS = re.compile(r"[（(][^（）()]{0,20}[）)]")
 PERSON_STOP = "，,；;。！？!?：:\n"
 SPEECH = re.compile(
-    r"讲话|致辞|致欢迎辞|演讲|作(?:了)?(?:主题|专题|大会|特邀)?报告|报告中|发言|主持|共话|"
+    r"讲话|致辞|致欢迎辞|演讲|作(?:了)?(?:主题|专题|大会|特邀)?报告|报告中|发言|主持|共话|主旨报告|主题报告|"
+    r"口头报告|特邀报告|分享了|作了题为|"
     r"在(?:本次|本届)?(?:论坛|峰会|大会|会议|年会|活动)(?:上|中)(?:说|表示|指出|介绍)"
 )
 
@@ -37,12 +46,14 @@ def _window_start(ctx: Ctx, person: Mention) -> int:
 
 def _affiliations(ctx: Ctx, person: Mention) -> list[tuple[str, str]]:
     start = _window_start(ctx, person)
-    orgs = ctx.between(start, person.start, ORG_TYPES)
+    orgs = ctx.between(start, person.start, (*ORG_TYPES, "Region"))
     if not orgs:
         back = COMPANY_BACKREF.search(ctx.text, start, person.start)
         company = ctx.last_company_before(start) if back else ""
         title = _title_of(ctx.text[back.end():person.start]) if back else ""
-        return [(company, title)] if company and title else []
+        if company and title:
+            return [(company, title)]
+        return _department_post(ctx, start, person)
     pairs: list[tuple[str, str]] = []
     following_title = ""
     for i in range(len(orgs) - 1, -1, -1):
@@ -52,6 +63,8 @@ def _affiliations(ctx: Ctx, person: Mention) -> list[tuple[str, str]]:
         if not gap and i + 1 < len(orgs):
             continue  # "集团医院": the first name is the parent of the next
         title = _title_of(gap)
+        if org.type == "Region" and not GOV_POST.search(title):
+            continue  # a region holds only government posts ("某区副区长")
         if not title and i + 1 == len(orgs) and not gap.strip():
             after = TITLE_AFTER.match(ctx.text, person.end)
             title = after.group(0) if after else ""
@@ -63,12 +76,43 @@ def _affiliations(ctx: Ctx, person: Mention) -> list[tuple[str, str]]:
     return pairs
 
 
+def _department_post(ctx: Ctx, start: int, person: Mention) -> list[tuple[str, str]]:
+    """"血液科主任某某" with no organisation named: a department of the document's hospital."""
+    title = _title_of(ctx.text[start:person.start])
+    hospital = main_of(ctx, "Hospital")
+    return [(hospital, title)] if hospital and title and DEPARTMENT.search(title) else []
+
+
+def _elected_post(ctx: Ctx, person: Mention) -> tuple[str, str]:
+    """"某某当选（首任）理事长": the association named there, else the document's main one."""
+    hit = POST_VERB.match(ctx.text, person.end)
+    if not hit:
+        return "", ""
+    named = ctx.between(hit.start("org"), hit.end("org"), ORG_TYPES)
+    org = named[-1].name if named else main_of(ctx, "Association")
+    return org, hit.group("title")
+
+
+def _association_post(ctx: Ctx, person: Mention) -> tuple[str, str]:
+    """"联盟理事长、某大学教授某某": a post in the document's association, by back-reference."""
+    start = _window_start(ctx, person)
+    for part in re.finditer(r"[^、，,]+[、，,]?", ctx.text[start:person.start]):
+        hit = ASSOC_POST.search(part.group(0))
+        if hit and part.start() == 0:
+            return main_of(ctx, "Association"), hit.group("title")
+    return "", ""
+
+
 def affiliated_with(ctx: Ctx) -> None:
     for person in ctx.mentions:
         if person.type != "Person":
             continue
         for org, title in _affiliations(ctx, person):
             ctx.add("affiliated_with", person.name, org, person.start, person.end, title=title)
+        org, title = _elected_post(ctx, person)
+        ctx.add("affiliated_with", person.name, org, person.start, person.end, title=title)
+        org, title = _association_post(ctx, person)
+        ctx.add("affiliated_with", person.name, org, person.start, person.end, title=title)
 
 
 def spoke_at(ctx: Ctx) -> None:

@@ -11,20 +11,38 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import ACTOR_TYPES, PARK_BACKREF, PLACE_TYPES, Ctx
+from cgtatlas.extract.rel_common import (
+    ACTOR_TYPES, PARK_BACKREF, PLACE_TYPES, Ctx, anchored, backref, listed_before,
+)
 from cgtatlas.model import ORG_TYPES
 
-ORG_FIRST = re.compile(r"(?:位于|落户(?:于|在)?|落地(?:于|在)?|坐落(?:于|在)|入驻|扎根|设在|安家(?:于|在)?)")
-FOUNDED_VERB = re.compile(r"(?:正式)?(?:成立|揭牌|挂牌|开业|落成|启用)")
+ORG_FIRST = anchored(
+    r"(?:位于|落户(?:于|在)?|落地(?:于|在)?|坐落(?:于|在)|入驻|扎根|设在|安家(?:于|在)?)",
+    "位于", "落户", "落地", "坐落", "入驻", "扎根", "设在", "安家")
+FOUNDED_VERB = anchored(
+    r"(?:正式)?(?:成立|揭牌|挂牌|开业|落成|启用|建成|投产)",
+    "成立", "揭牌", "挂牌", "开业", "落成", "启用", "建成", "投产")
 FOUNDED_PLACE = re.compile(r"在(?P<place>[^，,。；;在]{1,20})$")
-PLACE_FIRST = re.compile(r"拥有|汇聚(?:了)?|聚集(?:了)?|集聚(?:了)?|设立(?:了)?|建设(?:了)?|建立(?:了)?|"
-                         r"搭建(?:了)?|布局(?:了)?|打造(?:了)?|引进(?:了)?|运营(?:着)?")
+PLACE_FIRST = anchored(
+    r"拥有|汇聚(?:了)?|聚集(?:了)?|集聚(?:了)?|设立(?:了)?|建设(?:了)?|建立(?:了)?|"
+                         r"搭建(?:了)?|布局(?:了)?|打造(?:了)?|引进(?:了)?|运营(?:着)?|建成(?:了)?",
+    "拥有", "汇聚", "聚集", "集聚", "设立", "建设", "建立", "搭建", "布局", "打造", "引进", "运营", "建成")
+NEARBY = re.compile(r"周边|周围|附近|毗邻|邻近|之外|以外")
+OPERATE = anchored(
+    r"(?:投资|牵头|联合|共同|负责)?(?:建设运营|建设|运营|打造|共建|设立|搭建|创办|组建)(?:了|的)?",
+    "建设", "运营", "打造", "共建", "设立", "搭建", "创办", "组建")
+OPERATOR_LEAD = re.compile(r"^(?:[（(][^（）()]{1,20}[）)])?\s*(?:宣布|将|已|正|还|计划|拟|负责|率先|正式|携手|与)*\s*$")
+OBJECT_QUOTE = re.compile(r"^[“\"「]?$")
 OBJECT_GAP = re.compile(r"^[了一批个座家系列多等\s]{0,4}$")
-PART_OF = re.compile(r"作为(?P<place>[^，,。；;]{2,20}?)(?:内|中)?的(?:重要)?(?:组成部分|一部分)")
+PART_OF = anchored(
+    r"作为(?P<place>[^，,。；;]{2,20}?)(?:内|中)?的(?:重要)?(?:组成部分|一部分)",
+    "组成部分", "一部分")
 LISTED_WITH = re.compile(r"等(?:一批|多个)?[^，,。；;]{0,12}?(?:平台|项目|园区|载体|机构|基地|医院|企业)")
 PARK_HEAD = re.compile(r"园区?|基地|平台|中心|服务站|孵化器|加速器|小镇|科学城")
 OPERATE_VERBS = ("设立", "建设", "建立", "搭建", "打造", "运营")
-PARK_COMPANIES = re.compile(r"园区内?(?:的)?(?:企业|公司)")
+PARK_COMPANIES = anchored(
+    r"园区内?(?:的)?(?:企业|公司)",
+    "园区")
 HOLDS = ORG_TYPES  # things that can be located somewhere
 
 
@@ -44,8 +62,28 @@ def _org_first(ctx: Ctx) -> None:
         places = ctx.between(verb.end(), c_end, PLACE_TYPES)
         if not places or places[0].start - verb.end() > 2:
             continue
-        for m in ctx.between(c_start, verb.start(), HOLDS):
+        for m in _located_things(ctx, c_start, verb.start(), places[0].end, c_end):
             ctx.add("located_in", m.name, places[0].name, m.start, places[0].end)
+
+
+def _located_things(ctx: Ctx, c_start: int, verb_start: int, place_end: int, c_end: int) -> list:
+    """What "位于/落户 Y" is said of: the list right before the verb ("甲、乙落户Y"),
+    "位于Y的X", a back-reference ("该平台位于Y"), or the subject of the sentence part
+    for a short clause ("甲成立于2018年，总部位于Y")."""
+    things = listed_before(ctx, verb_start, c_start, HOLDS, lead=re.compile(r"^[^，,]{0,6}$"))
+    if things:
+        return things
+    if ctx.text.startswith("的", place_end):
+        after = ctx.between(place_end, c_end, HOLDS)
+        return after[:1] if after and after[0].start - place_end <= 4 else []
+    if verb_start - c_start > 6:
+        return []
+    ref = backref(ctx, c_start, verb_start)
+    if ref:
+        return [ref]
+    s_start, _ = ctx.segment(c_start)
+    first = ctx.between(s_start, c_start, HOLDS)[:1]
+    return first if first and first[0].type not in PLACE_TYPES else []
 
 
 def _founded_in(ctx: Ctx) -> None:
@@ -53,12 +91,14 @@ def _founded_in(ctx: Ctx) -> None:
         hit = FOUNDED_PLACE.search(ctx.text, max(sent.start, verb.start() - 21), verb.start())
         if not hit:
             continue
-        places = ctx.between(hit.start("place"), hit.end("place"), PLACE_TYPES)
+        places = [m.name for m in ctx.between(hit.start("place"), hit.end("place"), PLACE_TYPES)]
+        if not places and PARK_BACKREF.fullmatch(hit.group("place").strip()) and ctx.main_park:
+            places = [ctx.main_park]  # "在园区挂牌运行"
         if not places:
             continue
         c_start, _ = ctx.clause(hit.start())
         for m in ctx.between(c_start, hit.start(), HOLDS):
-            ctx.add("located_in", m.name, places[-1].name, m.start, hit.end())
+            ctx.add("located_in", m.name, places[-1], m.start, hit.end())
 
 
 def _subject_of(ctx: Ctx, sent_start: int, verb_start: int) -> tuple[str, str]:
@@ -82,11 +122,26 @@ def _place_first(ctx: Ctx) -> None:
         if not objects or not OBJECT_GAP.match(ctx.text[verb.end():objects[0].start]):
             continue
         name, stype = _subject_of(ctx, sent.start, verb.start())
+        if NEARBY.search(ctx.text, max(sent.start, verb.start() - 8), verb.start()):
+            continue  # "园区周边汇聚甲、乙": near the place, not in it
         for obj in objects:
             if stype in PLACE_TYPES and obj.name != name:
                 ctx.add("located_in", obj.name, name, obj.start, obj.end)
             elif verb.group(0)[:2] in OPERATE_VERBS and obj.type in ("Park", "Platform"):
                 ctx.add("operates", name, obj.name, obj.start, obj.end)
+
+
+def operates(ctx: Ctx) -> None:
+    """"甲（与乙）投资建设/运营/共建的X", "由甲运营的X", "甲宣布将牵头建设“X”": X a Park or Platform."""
+    for verb, _ in ctx.hits(OPERATE):
+        c_start, c_end = ctx.clause(verb.start())
+        objects = ctx.between(verb.end(), c_end, ORG_TYPES)
+        if not objects or objects[0].type not in ("Park", "Platform"):
+            continue
+        if not OBJECT_QUOTE.match(ctx.text[verb.end():objects[0].start]):
+            continue
+        for org in listed_before(ctx, verb.start(), c_start, ACTOR_TYPES, lead=OPERATOR_LEAD):
+            ctx.add("operates", org.name, objects[0].name, org.start, objects[0].end)
 
 
 def _park_companies(ctx: Ctx) -> None:

@@ -13,20 +13,26 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import COMPANY_BACKREF, PRODUCT_BACKREF, Ctx, backref, listed_before
+from cgtatlas.extract.rel_common import (
+    COMPANY_BACKREF, PRODUCT_BACKREF, Ctx, anchored, backref, listed_before,
+)
 from cgtatlas.model import ORG_TYPES, Mention
 
 DEVELOPERS = ("Company", "Academic", "Hospital")
+OWNERS = tuple(t for t in ORG_TYPES if t != "Agency")  # a regulator named in a clause is not its subject
 NOT_DEVELOPED = re.compile(r"与|和|及|联合|合作|引进|授权|采购|购买|销售|代理")
 DEVELOPED_BY = re.compile(r".{0,12}?由(?P<who>[^，,。；;]{2,40}?)(?:自主)?(?:研发|开发|研制)")
-DEV_VERB = re.compile(r"(?:联合|共同|自主|独立|合作)?(?:研发|开发|研制)(?!代号|管线|中心|投入|团队|平台|费用|能力|实力|项目|生产)")
+DEV_VERB = anchored(
+    r"(?:联合|共同|自主|独立|合作)?(?:研发|开发|研制)(?!代号|管线|中心|投入|团队|平台|费用|能力|实力|项目|生产)",
+    "研发", "开发", "研制")
 DEV_LEAD = re.compile(r"^(?:[（(][^（）()]{1,20}[）)])?\s*(?:负责|主导|牵头|已|还|先后|成功)?\s*$")
+BACKREF_OPEN = re.compile(r"\s*(?:该公司|公司|其|该企业)")
 CODE_NAME = re.compile(r"(?:研发)?代号(?:为|是)?\s*[“\"]?$")
 TARGET_BEFORE = re.compile(r"(?:靶向|针对)\s*$")
 TARGET_AFTER = re.compile(r"(?:\s*[/／、]\s*[A-Za-z0-9.\-]+)*\s*(?:双|三|多)?靶(?:点|向)")
 TREAT_BEFORE = re.compile(r"(?:(?:(?:拟|主要|可)?用于|适用于)?(?:治疗|适应症(?:为|是)?)|(?:拟|主要|可)?(?:用于|针对))\s*$")
 DISEASE_AND = re.compile(r"^\s*(?:及|和|与|或|、|以及)\s*$")
-DESCRIBED_AS = re.compile(r"^\s*(?:[（(][^（）()]{0,20}[）)])?\s*(?:为|是|系|属于)")
+DESCRIBED_AS = re.compile(r"(?:注射液|细胞注射液|注射剂)?\s*(?:[（(][^（）()]{0,20}[）)])?\s*(?:为|是|系|属于)")
 LABELS = (
     ("突破性治疗品种", r"突破性治疗(?:品种|药物|认定|资格|用药)?"),
     ("孤儿药资格", r"孤儿药(?:资格|认定|称号|地位)?"),
@@ -35,9 +41,11 @@ LABELS = (
     ("临床试验许可", r"临床试验(?:许可|批件|默示许可)|默示许可|(?:获批|批准)(?:开展)?[^，,。；;]{0,6}?临床|IND(?:申请)?获批"),
 )
 LABEL_NAMES = {f"m{i}": label for i, (label, _) in enumerate(LABELS)}
-LABEL_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(LABELS)))
-BOARDS = r"科创板|创业板|港交所|香港联交所|联交所|北交所|北京证券交易所|纳斯达克|纽交所|深交所|上交所"
-IPO = re.compile(rf"(?:{BOARDS})?(?P<board>{BOARDS})(?:主板)?(?:成功|正式|挂牌)*上市|IPO|首次公开发行")
+LABEL_RE = anchored("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(LABELS)),
+                    "突破性治疗", "孤儿药", "快速通道", "上市", "临床", "默示许可", "IND")
+BOARDS = r"科创板|创业板|港交所|香港联交所|联交所|北交所|纳斯达克|纽交所|深交所|上交所"
+IPO = anchored(rf"(?:{BOARDS})?(?P<board>{BOARDS})(?:主板)?(?:成功|正式|挂牌)*上市|IPO|首次公开发行",
+               "上市", "IPO", "首次公开发行")
 AUTHORITIES = (("FDA", r"FDA|美国食品药品监督管理局|美国食品药品管理局"),
                ("NMPA", r"NMPA|国家药监局|国家药品监督管理局|CDE|药品审评中心"),
                ("EMA", r"EMA|欧洲药品管理局"), ("PMDA", r"PMDA"))
@@ -52,7 +60,10 @@ def develops(ctx: Ctx) -> None:
     for p in _products(ctx):
         c_start, _ = ctx.clause(p.start)
         before = ctx.last_before(p.start, (*ORG_TYPES, "Product"), floor=c_start)
-        if before and before.type in DEVELOPERS:
+        owner = _clause_owner(ctx, c_start, p) if before is None else None
+        if owner:
+            ctx.add("develops", owner.name, p.name, c_start, p.end)
+        elif before and before.type in DEVELOPERS:
             gap = ctx.text[before.end:p.start]
             if len(gap) <= 40 and not NOT_DEVELOPED.search(gap):
                 ctx.add("develops", before.name, p.name, before.start, p.end)
@@ -74,18 +85,32 @@ def _develop_verb(ctx: Ctx, verb: re.Match) -> None:
         developers = [ref] if ref and ref.type == "Company" else []
     if not developers:
         return
-    product = None
-    if ctx.text.startswith("的", verb.end()):
-        after = ctx.between(verb.end(), min(s_end, verb.end() + 40), (*ORG_TYPES, "Product"))
-        product = after[0] if after and after[0].type == "Product" else None
-    else:
-        for p in ctx.between(verb.end(), s_end, ("Product",)):
-            if CODE_NAME.search(ctx.text, max(verb.end(), p.start - 8), p.start):
-                product = p
-                break
+    product = _developed(ctx, verb.end(), s_end)
     if product:
         for dev in developers:
             ctx.add("develops", dev.name, product.name, dev.start, product.end)
+
+
+def _developed(ctx: Ctx, pos: int, s_end: int) -> Mention | None:
+    """The product a developer verb is about: its object ("研发的…X", "开发靶向…的X",
+    before any other organisation), else one introduced by "研发代号X" later in the sentence."""
+    _, c_end = ctx.clause(pos)
+    reach = min(s_end, pos + 40) if ctx.text.startswith("的", pos) else c_end
+    after = ctx.between(pos, reach, (*ORG_TYPES, "Product"))
+    if after and after[0].type == "Product":
+        return after[0]
+    for p in ctx.between(pos, s_end, ("Product",)):
+        if CODE_NAME.search(ctx.text, max(pos, p.start - 8), p.start):
+            return p
+    return None
+
+
+def _clause_owner(ctx: Ctx, c_start: int, p: Mention) -> Mention | None:
+    """"公司另一款…产品X", "其CAR-T产品X": a company back-reference opening the clause."""
+    ref = BACKREF_OPEN.match(ctx.text, c_start)
+    if not ref or NOT_DEVELOPED.search(ctx.text, ref.end(), p.start):
+        return None
+    return backref(ctx, ref.start(), ref.end())
 
 
 def uses_technology(ctx: Ctx) -> None:
@@ -115,7 +140,7 @@ def _product_near(ctx: Ctx, start: int, end: int, pos: int, prefer_after: bool) 
 
 
 def _tech_follows(ctx: Ctx, pos: int) -> bool:
-    nxt = ctx.between(pos, pos + 3, ("Technology",))
+    nxt = ctx.between(pos, pos + 16, ("Technology",))
     return bool(nxt) and not ctx.text[pos:nxt[0].start].strip()
 
 
@@ -162,7 +187,7 @@ def _product_head(ctx: Ctx, c_start: int, pos: int) -> str:
         return product.name
     if PRODUCT_BACKREF.search(ctx.text, c_start, pos):
         return ctx.last_product_before(c_start)
-    if not ctx.between(c_start, pos, ORG_TYPES):
+    if not ctx.between(c_start, pos, OWNERS):
         s_start, _ = ctx.segment(pos)  # a clause without its own subject: "…，2024年被…纳入…"
         earlier = ctx.between(s_start, c_start, ("Product",))
         return earlier[-1].name if earlier else ""

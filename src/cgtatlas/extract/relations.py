@@ -20,6 +20,7 @@ RULES = (
     rel_events.member_of,
     rel_events.partner_of,
     rel_places.located_in,
+    rel_places.operates,
     rel_products.develops,
     rel_products.uses_technology,
     rel_products.targets,

@@ -1,4 +1,4 @@
-"""Short company names (恩凯赛药, 某某生物) found from context and shape.
+"""Short company names (青禾生物, 某某药业) found from context and shape.
 
 Contexts: the name follows 园区企业/企业/公司, or comes right before
 自主研发/的在研/获得/签约, or stands on either side of X与Y签约. Shape: a coined
@@ -23,9 +23,12 @@ FIELD_WORDS = {"细胞", "基因", "免疫", "生物", "医药", "合成", "干�
                "国际", "创新", "产业", "企业", "公司", "园区", "该", "本", "这家", "多家", "新药", "药物"}
 PARTNER = re.compile(r"与([^，。,；;、\s]{2,12}?)(?:正式|成功|达成|共同)?(?:签约|签署|战略合作)")
 MAX_LEN = 8
+INVESTOR_HEADS = ("资本", "创投", "基金")
 WEAK_CONTEXTS = {"企业", "公司"}
 LIST_SEPARATORS = {"、", "和", "及", "以及"}
-LISTED_AS_COMPANIES = re.compile(r"等(?:[\u4e00-\u9fff]{0,4})?(?:企业|公司|药企)")
+# X、Y等(N家)(创新)企业; not 等方面给予企业 (the words between must describe the firms).
+LISTED_AS_COMPANIES = re.compile(
+    r"等(?:[\d一二三四五六七八九十百几数多余]+家)?(?:生物医药|医药|生物|创新|龙头|头部|知名|科技|本地|园区)?(?:企业|公司|药企)")
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +100,8 @@ def _context_patterns() -> tuple[re.Pattern, re.Pattern]:
 def _candidates(text: str, toks: list[Token]):
     before, after = _context_patterns()
     for match in before.finditer(text):
+        if toks[token_index_at(toks, match.start())].start != match.start():
+            continue  # 有限公司首席…: the context word is the end of a longer word
         run = _walk(toks, match.end(), +1)
         if match.group() in WEAK_CONTEXTS and not any(not t.known for t in run):
             continue  # 经企业申报: after a bare 企业 only an unknown word is a name
@@ -189,7 +194,7 @@ def _span(run: list[Token], toks: list[Token], context: bool):
 
 
 def _plausible(part: list[Token], name: str, suffixes: tuple[str, ...], context: bool) -> bool:
-    if name in FIELD_WORDS or lex.type_of(name) is not None or name in lex.word_set("org_generic"):
+    if name in FIELD_WORDS or _has_head(name) or name in lex.word_set("org_generic"):
         return False
     if not any("\u4e00" <= ch <= "\u9fff" for ch in name):
         return False  # Latin-and-digit codes are products (the products stage)
@@ -202,6 +207,13 @@ def _plausible(part: list[Token], name: str, suffixes: tuple[str, ...], context:
     if context:
         return coined or (ends_in_trade and len(name) >= 4)
     return coined and ends_in_trade
+
+
+def _has_head(name: str) -> bool:
+    """Names with a head word are the organisation stage's, except investors
+    and the like (某某资本, 某某创投) whose trade name alone looks generic to it."""
+    head = lex.type_of(name)
+    return head is not None and not (head.word in INVESTOR_HEADS and len(name) >= len(head.word) + 2)
 
 
 def _coined(run: list[Token]) -> bool:
