@@ -15,10 +15,10 @@ known entity of the same type decides, and its rule is recorded:
                      (国家发改委 = 国家发展和改革委员会, FDA = 美国食品药品管理局)
 - in_document_alias  another form the document gave this thing (X（简称Y）)
 - org_core           a company without its region prefix and legal suffix
-                     (上海张江（集团）有限公司 ~ 张江集团); regions must not disagree
+                     (上海金桥（集团）有限公司 ~ 金桥集团); regions must not disagree
 - person_org         a person: same name AND same organisation
 A group that matches nothing becomes a new entity (rule "new"). The type must
-agree for any match, so 张江 the Park never joins 张江集团 the Company; the
+agree for any match, so 金桥 the Park never joins 金桥集团 the Company; the
 overrides file's "different" pairs block a match.
 """
 from __future__ import annotations
@@ -221,7 +221,7 @@ def _bodies() -> dict[str, str]:
 
 
 def org_core(name: str) -> tuple[str, str] | None:
-    """(core, region) of a company name: 上海张江（集团）有限公司 -> ("张江", "上海")."""
+    """(core, region) of a company name: 上海金桥（集团）有限公司 -> ("金桥", "上海")."""
     core = name_key(name)
     stripped = True
     while stripped:

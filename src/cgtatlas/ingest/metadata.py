@@ -3,7 +3,7 @@
 Dates, best first: a labelled line ("时间:2024-10-23 22:03:19", "发布日期：…");
 a full date in the lead; a full date alone on one of the last lines (a notice's
 signature); a month and day in the lead with the year the text states for the
-reported event ("2023中关村论坛" style: a year written before the event's name);
+reported event ("2025东湖生物论坛" style: a year written before the event's name);
 file metadata (PDF/DOCX creation date) last. A date is never guessed from a
 year alone.
 """
