@@ -68,10 +68,11 @@ class _Groups:
         self.parent.setdefault(key, key)
 
     def find(self, key: str) -> str:
-        self.add(key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
+        parent = self.parent
+        up = parent.setdefault(key, key)
+        while up != key:  # (path halving)
+            parent[key] = up = parent[up]
+            key, up = up, parent[up]
         return key
 
     def union(self, a: str, b: str) -> None:
@@ -136,14 +137,21 @@ def _link_prefixed_forms(mentions: list[Mention], groups: _Groups) -> None:
     for etype, surfaces in by_type.items():
         if etype == "Region":
             continue
+        shorts = [(short, bool(_expansions(short))) for short in surfaces if len(short) >= 2]
         for long in surfaces:
-            for short in surfaces:
-                if short != long and len(short) >= 2 and _same_thing(etype, long, short, regions):
+            renamed = GOVERNMENT in long
+            for short, expands in shorts:
+                # (_same_thing needs `short` inside `long`, an expansion of it, or 人民政府)
+                if (expands or renamed or short in long) and short != long \
+                        and _same_thing(etype, long, short, regions):
                     groups.union(long, short)
 
 
+GOVERNMENT = "人民政府"
+
+
 def _same_thing(etype: str, long: str, short: str, regions: set[str]) -> bool:
-    if long.replace("人民政府", "政府") == short:
+    if long.replace(GOVERNMENT, "政府") == short:
         return True
     for full in _expansions(short):  # 东湖高新区管委会 ~ 武汉东湖新技术开发区管理委员会
         if full == long or (long.endswith(full) and _is_place_prefix(long[: -len(full)], regions)):

@@ -1,6 +1,7 @@
 """Organisation vocabulary from the lexicon data files, loaded once on first use."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,12 @@ def parent_org_heads() -> tuple[str, ...]:
     """Head words of organisations that have committees and offices of their own."""
     return tuple(h.word for h in heads().values()
                  if h.type in ("Academic", "Hospital", "Company") and len(h.word) > 1)
+
+
+@lru_cache(maxsize=1)
+def parent_org_pattern() -> re.Pattern:
+    """One pattern matching any parent_org_heads() word (a single scan of a name)."""
+    return re.compile("|".join(map(re.escape, parent_org_heads())) or "(?!)")
 
 
 @lru_cache(maxsize=1)

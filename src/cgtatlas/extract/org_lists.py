@@ -18,6 +18,7 @@ from cgtatlas.model import Mention
 # Field words open many generic names (生物医药产业园, 细胞治疗平台): never brands.
 FIELD_PARTS = ("生物", "医药", "细胞", "基因", "产业", "科技", "创新", "医疗", "健康", "国际", "中国",
                "全球", "专业", "特色", "国家", "省级", "市级", "园区", "企业", "公共", "技术", "临床")
+FIELD_PART = re.compile("|".join(FIELD_PARTS))  # any field word inside a word
 BRAND_TAGS = {"n", "nz", "ns", "nr", "j", "nt"}
 COUNTED_PARKS = re.compile(r"等?[一二三四五六七八九十两\d]+(?:个|大)[\u4e00-\u9fff]{0,4}?(?:园区|产业园|园)")
 CLAUSE_MARKS = "，。；：！？\n"
@@ -33,7 +34,7 @@ def brand_words(toks: list[Token], starts: list[int], head_starts: list[int]) ->
         first = toks[token_index_at(toks, start)]
         if first.start != start or first.end > head_start or len(first.word) < 2:
             continue
-        if first.tag in BRAND_TAGS and not any(part in first.word for part in FIELD_PARTS):
+        if first.tag in BRAND_TAGS and not FIELD_PART.search(first.word):
             names.setdefault(first.word, set()).add(head_start - start)
     return {word for word, lengths in names.items() if len(lengths) >= 2}
 

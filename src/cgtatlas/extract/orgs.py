@@ -329,7 +329,7 @@ def _descriptive_association(name: str, head: lex.Head) -> bool:
 
 def _inside_other_org(prefix: str) -> bool:
     """某某理工大学学术委员会: a body inside a university, hospital or company."""
-    return any(word in prefix for word in lex.parent_org_heads())
+    return lex.parent_org_pattern().search(prefix) is not None
 
 
 PLACE_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")

@@ -34,9 +34,11 @@ def _is_excluded(m: Mention) -> bool:
         m.type in lex.ORG_TYPES and m.surface in lex.word_set("org_generic"))
 
 
+_PRIORITY = {etype: i for i, etype in enumerate(TYPE_PRIORITY)}
+
+
 def _rank(m: Mention) -> tuple:
-    prio = TYPE_PRIORITY.index(m.type) if m.type in TYPE_PRIORITY else len(TYPE_PRIORITY)
-    return (-(m.end - m.start), prio, m.start)
+    return (-(m.end - m.start), _PRIORITY.get(m.type, len(TYPE_PRIORITY)), m.start)
 
 
 def _longest_first(size: int, mentions: list[Mention]) -> list[Mention]:

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
-from operator import attrgetter
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document
 
 CACHE_KEY = "_tokens"
-_KNOWN: dict[str, bool] = {}  # word -> in the tagger's dictionary (fixed once user words are added)
-_START = attrgetter("start")
 # Words the lexicon wants kept whole, with a tag: (file, tag).
 USER_WORD_FILES = (("org_user_words", "nt"),)
 
@@ -46,17 +43,34 @@ def _tagger():
     return rjieba
 
 
+class _KnownWords(dict):
+    """word -> in the tagger's dictionary, asked once per distinct word (the
+    dictionary is fixed once the user words are added)."""
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= 500_000:
+            self.clear()
+        known = self[word] = _tagger().has_word(word)
+        return known
+
+
+_KNOWN = _KnownWords()
+
+
 def tag_text(text: str) -> list[Token]:
-    """Segment `text` and return tokens with their offsets."""
-    rj = _tagger()
-    pairs = rj.tag(text)
-    words = [w for w, _ in pairs]
+    """Segment `text` and return tokens with their offsets.
+
+    Built column by column with C-level loops (map/zip/accumulate): a
+    document has thousands of tokens, and a Python loop per token cost more
+    than the tagger itself."""
+    pairs = _tagger().tag(text)
+    if not pairs:
+        return []
+    words, tags = zip(*pairs)
     ends = list(accumulate(map(len, words)))
     starts = [0, *ends[:-1]]
-    known = _KNOWN if len(_KNOWN) < 500_000 else _KNOWN.clear() or _KNOWN
-    flags = [known[w] if w in known else known.setdefault(w, rj.has_word(w)) for w in words]
-    new = tuple.__new__  # (the fast way to build many NamedTuples)
-    return [new(Token, t) for t in zip(words, [g for _, g in pairs], starts, ends, flags)]
+    flags = map(_KNOWN.__getitem__, words)
+    return list(map(tuple.__new__, repeat(Token), zip(words, tags, starts, ends, flags)))
 
 
 def tokens(doc: Document) -> list[Token]:
@@ -68,6 +82,15 @@ def tokens(doc: Document) -> list[Token]:
     return cached[1]
 
 
+# The start offsets of the token list last searched: stages look up many
+# offsets in one document's tokens, and bisecting a plain list of ints is
+# several times faster than bisecting with a key function.
+_LAST_STARTS: list = [None, []]
+
+
 def token_index_at(toks: list[Token], offset: int) -> int:
     """Index of the token containing character `offset` (binary search)."""
-    return max(0, bisect_right(toks, offset, key=_START) - 1)
+    if _LAST_STARTS[0] is not toks:
+        _LAST_STARTS[0], _LAST_STARTS[1] = toks, [t[2] for t in toks]
+    i = bisect_right(_LAST_STARTS[1], offset) - 1
+    return i if i > 0 else 0

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.extract.orgs import STOP_TAGS
@@ -227,9 +229,11 @@ def _coined(run: list[Token]) -> bool:
 def _shaped(toks: list[Token]):
     """A coined word directly followed by an industry word: 某某生物, 某某检测."""
     suffixes = set(_vocab()["suffix"])
-    for i in range(1, len(toks)):
+    # Indexes of industry words, found by C-level iteration (most tokens are not one).
+    at_suffix = compress(range(len(toks)), map(suffixes.__contains__, map(itemgetter(0), toks)))
+    for i in at_suffix:
         tok, prev = toks[i], toks[i - 1]
-        if tok.word not in suffixes or len(prev.word) < 2:
+        if i == 0 or len(prev.word) < 2:
             continue
         if prev.known:
             continue  # only a word the tagger has never seen is a coined name
