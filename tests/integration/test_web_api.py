@@ -69,6 +69,27 @@ def test_web_api_entities_filter_by_type(client):
     assert {e["type"] for e in client.get("/api/entities").json()["items"]} >= {"Company", "Product", "Technology"}
 
 
+def test_web_api_entities_pages_carry_the_total(client):
+    everything = client.get("/api/entities").json()
+    assert everything["total"] == len(everything["items"]) >= 6
+    second = client.get("/api/entities", params={"limit": 2, "offset": 2}).json()
+    assert second["total"] == everything["total"]
+    assert [e["id"] for e in second["items"]] == [e["id"] for e in everything["items"][2:4]]
+
+
+def test_web_entities_page_links_to_the_next_and_previous_pages(client, monkeypatch):
+    from cgtatlas.web import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    total = client.get("/api/entities").json()["total"]
+    first = client.get("/entities").text
+    assert f"1–2 / {total}" in first
+    assert 'id="next-page" href="/entities?type=&amp;region=&amp;technology=&amp;sort=name&amp;offset=2"' in first
+    assert 'id="prev-page"' not in first
+    last = client.get("/entities", params={"offset": total - 1}).text
+    assert 'id="next-page"' not in last and 'id="prev-page"' in last
+
+
 def test_web_api_entity_profile_has_mentions_from_both_documents(client):
     profile = client.get(f"/api/entities/{entity_id(client, 'Technology', 'CAR-T')}").json()
     assert {m["doc_id"] for m in profile["mentions"]} == {d.id for d in client.docs.values()}

@@ -50,6 +50,14 @@ def list_entities(conn: Connection, *, type: str | None = None, region: str | No
     return rows
 
 
+def count_entities(conn: Connection, *, type: str | None = None, region: str | None = None,
+                   technology: str | None = None) -> int:
+    """How many entities list_entities would page through with these filters."""
+    q = select(func.count()).select_from(entities).where(
+        *entity_filters(type=type, region=region, technology=technology))
+    return conn.execute(q).scalar_one()
+
+
 def find_entities(conn: Connection, *, name: str, type: str | None = None) -> list[dict[str, Any]]:
     """Entities whose name or an alias is exactly `name`: exact names first, then
     by mentions."""

@@ -63,9 +63,10 @@ def entities_router() -> APIRouter:
                       technology: str | None = None, sort: Sort = "name",
                       limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
                       conn: Connection = Depends(get_conn)):
-        items = queries.list_entities(conn, type=type or None, region=region or None,
-                                      technology=technology or None, sort=sort, limit=limit, offset=offset)
-        return {"items": items, "limit": limit, "offset": offset}
+        filters = {"type": type or None, "region": region or None, "technology": technology or None}
+        items = queries.list_entities(conn, **filters, sort=sort, limit=limit, offset=offset)
+        return {"items": items, "total": queries.count_entities(conn, **filters), "limit": limit,
+                "offset": offset}
 
     @router.get("/{entity_id}", response_model=EntityProfilePublic)
     def entity(entity_id: int, conn: Connection = Depends(get_conn)):

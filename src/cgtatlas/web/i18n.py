@@ -46,6 +46,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "sort_mentions": ("按提及次数", "By mentions"),
     "sort_documents": ("按文档数", "By documents"),
     "filter": ("筛选", "Filter"),
+    "previous_page": ("上一页", "Previous"),
+    "next_page": ("下一页", "Next"),
     "mentions": ("提及", "Mentions"),
     "n_mentions": ("提及次数", "Mentions"),
     "n_documents": ("文档数", "Documents"),

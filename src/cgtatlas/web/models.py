@@ -23,6 +23,7 @@ class EntityPublic(Open):
 
 class EntitiesPublic(BaseModel):
     items: list[EntityPublic]
+    total: int  # entities matching the filters, over all pages
     limit: int
     offset: int
 

@@ -90,6 +90,9 @@ def overview_router() -> APIRouter:
     return router
 
 
+PAGE_SIZE = 200  # entities per list page
+
+
 def entities_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
 
@@ -97,10 +100,11 @@ def entities_router() -> APIRouter:
     def entities(request: Request, type: str = "", region: str = "", technology: str = "",
                  sort: Sort = "name", offset: int = Query(0, ge=0),
                  conn: Connection = Depends(get_conn), lang: str = Depends(get_lang)):
-        items = queries.list_entities(conn, type=type or None, region=region or None,
-                                      technology=technology or None, sort=sort, limit=200, offset=offset)
+        filters = {"type": type or None, "region": region or None, "technology": technology or None}
+        items = queries.list_entities(conn, **filters, sort=sort, limit=PAGE_SIZE, offset=offset)
         return render(request, lang, "entities.html", items=items, type=type, region=region,
-                      technology=technology, sort=sort, sorts=SORTS, offset=offset, org_types=ORG_TYPES,
+                      technology=technology, sort=sort, sorts=SORTS, offset=offset, page_size=PAGE_SIZE,
+                      total=queries.count_entities(conn, **filters), org_types=ORG_TYPES,
                       **filter_options(conn))
 
     @router.get("/entities/{entity_id}", response_class=HTMLResponse)
