@@ -8,6 +8,7 @@ import re
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -86,28 +87,44 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def atlas_url(tmp_path_factory):
-    """The real app over a fresh atlas, served by uvicorn in a background thread."""
+@contextmanager
+def serve(settings):
+    """The real app for `settings`, served by uvicorn in a background thread; yields its URL."""
     import uvicorn
 
-    from cgtatlas.settings import get_settings
     from cgtatlas.web.app import create_app
 
-    db = tmp_path_factory.mktemp("atlas") / "atlas.db"
-    build_atlas(db)
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(get_settings(db=str(db))), host="127.0.0.1",
-                                           port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
+                                           log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     for _ in range(200):  # wait until it listens (not a timing assertion: it just polls readiness)
         if server.started:
             break
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def serve_app():
+    """serve(settings) for a test that needs an app of its own (one it may change)."""
+    return serve
+
+
+@pytest.fixture(scope="session")
+def atlas_url(tmp_path_factory):
+    """The real app over a fresh atlas of DOCS (read-only for the tests that share it)."""
+    from cgtatlas.settings import get_settings
+
+    db = tmp_path_factory.mktemp("atlas") / "atlas.db"
+    build_atlas(db)
+    with serve(get_settings(db=str(db))) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

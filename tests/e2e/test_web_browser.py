@@ -53,3 +53,29 @@ def test_web_browser_english_toggle_keeps_names(page, atlas_url):
     assert "HX-101" in page.locator("#pipeline").inner_text()
     page.goto(atlas_url + "/")  # the cookie keeps English
     assert page.locator("h1").first.inner_text() == "Overview"
+
+
+UPLOAD_TEXT = "澄川细胞治疗有限公司宣布，其CAR-T产品CC-301获得国家药品监督管理局临床试验默示许可。\n"
+
+
+def test_web_browser_upload_needs_the_token_then_links_to_the_document(page, tmp_path, serve_app):
+    from cgtatlas.settings import get_settings
+
+    upload_file = {"name": "upload_news.txt", "mimeType": "text/plain", "buffer": UPLOAD_TEXT.encode()}
+    with serve_app(get_settings(db=str(tmp_path / "atlas.db"), token="s3cret")) as url:
+        page.goto(url + "/upload")
+        page.set_input_files("#upload-form input[type=file]", upload_file)
+        page.click("#upload-form button[type=submit]")
+        page.wait_for_selector("#upload-status:has-text('401')")
+        assert page.locator("#upload-results").is_hidden()
+
+        page.fill("#upload-form input[name=token]", "s3cret")
+        page.set_input_files("#upload-form input[type=file]", upload_file)
+        page.click("#upload-form button[type=submit]")
+        row = page.locator("#upload-results tbody tr").first
+        row.wait_for()
+        assert row.locator("td").nth(0).inner_text() == "upload_news.txt"
+        assert row.locator("td").nth(1).inner_text() == "stored"
+        row.locator("a").click()
+        page.wait_for_url(re.compile(r"/documents/\w+$"))
+        assert page.locator("mark.t-Product", has_text="CC-301").count() >= 1
