@@ -144,3 +144,30 @@ def test_clean_whitespace_normalised_keeps_length():
     text = "行一\r\n细胞\u3000治疗\u00a0产业\u200b。"
     out = run(clean.normalise_whitespace, text)
     assert out == "行一\n细胞 治疗 产业。"
+
+
+PAGED = "\f".join(
+    f"苏州细胞治疗产业年度报告\n2025年第{n}季度，园区新增细胞治疗企业{n * 3}家。\n这是第{n}页上的一段正文。\n"
+    f"内部资料 注意保密\n第 {n} 页 共 4 页\n"
+    for n in range(1, 5))
+
+
+def test_clean_running_heads_and_feet_of_paged_text_go(tmp_path):
+    from cgtatlas.ingest.read import read_document
+
+    path = tmp_path / "report.txt"
+    path.write_text(PAGED, encoding="utf-8")
+    doc = read_document(path)
+    assert doc.text.startswith("苏州细胞治疗产业年度报告\n")  # the first page keeps its title line
+    assert doc.text.count("苏州细胞治疗产业年度报告") == 1
+    assert "内部资料" not in doc.text and "共 4 页" not in doc.text
+    assert [f"第{n}页上" in doc.text for n in range(1, 5)] == [True] * 4
+    assert [f"第{n}季度" in doc.text for n in range(1, 5)] == [True] * 4  # numbered text lines stay
+
+
+def test_clean_running_lines_need_three_pages():
+    from cgtatlas.ingest.boilerplate import remove_running_lines
+    from cgtatlas.ingest.textmap import Traced
+
+    two_pages = "页眉\n正文一。\n\f页眉\n正文二。\n"
+    assert remove_running_lines(Traced.identity(two_pages)).text == two_pages

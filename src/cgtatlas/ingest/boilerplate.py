@@ -91,6 +91,57 @@ def _footer_item(line: str, marked: bool) -> bool:
     return not marked and len(line) <= 15 and not _SENTENCE_MARK.search(line)
 
 
+# ---------------------------------------------------------------- running heads and feet
+
+PAGE_BREAK = "\f"  # how PDF pages (and pdftotext output) separate pages
+_EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+
+
+def remove_running_lines(t: Traced) -> Traced:
+    """Running heads and feet of paged text: a short line at the top or bottom of
+    at least half the pages (and of three), page numbers aside ("第3页" ~ "第4页"),
+    is the document's furniture, not its text. Page breaks stay (as form feeds)."""
+    pages = _page_spans(t.text)
+    if len(pages) < 3:
+        return t
+    edges = [_edge_lines(t.text, start, end) for start, end in pages]
+    seen: dict[str, int] = {}
+    for page in edges:
+        for key in {key for key, _, _ in page}:
+            seen[key] = seen.get(key, 0) + 1
+    running = {key for key, n in seen.items() if n >= max(3, len(pages) / 2)}
+    title_end = edges[0][0][2] if edges[0] else 0  # the first line often is the title: kept
+    return edit(t, ((s, e, "") for page in edges for key, s, e in page
+                    if key in running and s >= title_end))
+
+
+def _page_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(PAGE_BREAK, text):
+        spans.append((start, m.start()))
+        start = m.end()
+    return spans + [(start, len(text))] if spans else []
+
+
+def _edge_lines(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(key, start, end) of the first and last few non-blank short lines of a page,
+    each span with its newline."""
+    lines = [m for m in _LINES.finditer(text, start, end) if m.group().strip()]
+    picked = {m.start(): m for m in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+    return [(_edge_key(m.group()), m.start(), m.end()) for m in picked.values()
+            if len(m.group().strip()) <= 60]
+
+
+def _edge_key(line: str) -> str:
+    """The line without spaces; numbers count as one only in a short line ("第 3 页",
+    "报告 · 3"), so that numbered text lines ("2025年第3季度…") never look alike."""
+    line = _SPACES.sub("", line)
+    numbered = _DIGITS.sub("#", line)
+    return numbered if len(numbered.replace("#", "")) <= 10 else line
+
+
 _INLINE = re.compile(r"\[bookmark:[^\]\n]{0,80}\]|\[image:[^\]\n]{0,200}\]", re.I)
 
 

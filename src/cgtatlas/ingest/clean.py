@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from cgtatlas.ingest.boilerplate import remove_boilerplate_lines, remove_inline_artifacts
+from cgtatlas.ingest.boilerplate import remove_boilerplate_lines, remove_inline_artifacts, remove_running_lines
 from cgtatlas.ingest.textmap import Traced, delete_groups, edit, sub
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
@@ -159,6 +159,7 @@ def clean_text(t: Traced, converter, options: CleanOptions) -> tuple[Traced, dic
     from cgtatlas.ingest.lines import join_broken_lines
 
     done: dict = {}
+    t = remove_running_lines(t)  # before whitespace is normalised: it needs the page breaks
     t = normalise_whitespace(t)
     if is_traditional(t.text, converter):
         t = to_simplified(t, converter)

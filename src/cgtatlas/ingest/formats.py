@@ -235,7 +235,8 @@ def read_pdf(raw: bytes) -> Extracted:
         meta = {k: v for k, v in pdf.get_metadata_dict(skip_empty=True).items()}
     finally:
         pdf.close()
-    text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in pages)
+    # Pages end in a form feed, so cleaning can find running heads and feet.
+    text = "\n\f\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in pages)
     if not re.search(r"\w", text):
         raise FormatError(f"PDF has no text layer ({len(pages)} page(s) of images?); OCR it first")
     return Extracted(text, Traced.identity(text), "pdf", meta={"pdf": meta, "pages": len(pages)})
