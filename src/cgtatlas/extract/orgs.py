@@ -9,6 +9,7 @@ are also read from a lexicon of their official and short forms.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.extract import org_lists
@@ -19,6 +20,7 @@ MAX_NAME = 40
 # Tags of words that never sit inside a name (jieba tag set).
 STOP_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "u", "r", "t", "d", "c", "q", "y", "e", "o", "f"}
 PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng", "j"}
+SPECIFIC_TAGS = PROPER_TAGS - {"j"}  # (j: abbreviations, 医保, are not specific)
 HEAD_TOKEN_TAGS = {"nt", "j", "n", "nz", "ns", "l", "vn"}
 OPEN, CLOSE = "(（", ")）"
 JOINERS = {"和", "与"}
@@ -53,8 +55,13 @@ def _named_by_technology(m: Mention, techs: set[str]) -> bool:
 
 def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Mention]:
     out = []
-    heads = [h for h in _head_ends(text) if _head_fits(toks, token_index_at(toks, h[0]), h[0], h[1])]
-    starts = [_start_of(text, toks, h) for h in heads]
+    heads, at = [], []  # the head matches that fit the words, and their token indexes
+    for head in _head_ends(text):
+        i = token_index_at(toks, head[0])
+        if _head_fits(toks, i, head[0], head[1]):
+            heads.append(head)
+            at.append(i)
+    starts = [_start_of(text, toks, i, h) for i, h in zip(at, heads)]
     places = places | org_lists.brand_words(toks, starts, [h[0] for h in heads])
     for k, (head_start, head_end, head) in enumerate(heads):
         start = starts[k]
@@ -67,11 +74,10 @@ def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Menti
     return out
 
 
-def _start_of(text: str, toks: list[Token], found: tuple) -> int:
-    """Where the name ending in this head starts (see _name_start), with a
-    preposition glued to an unknown first word dropped (由某某|制药)."""
+def _start_of(text: str, toks: list[Token], i: int, found: tuple) -> int:
+    """Where the name ending in this head (at token i) starts (see _name_start),
+    with a preposition glued to an unknown first word dropped (由某某|制药)."""
     head_start, _, head = found
-    i = token_index_at(toks, head_start)
     if head.type == "Hospital":
         i = _affiliated_from(text, toks, head_start) or i
     return _name_start(toks, i, head)
@@ -132,9 +138,10 @@ def _head_fits(toks: list[Token], i: int, head_start: int, head_end: int) -> boo
 
 def _name_start(toks: list[Token], i: int, head: lex.Head) -> int:
     """Walk left from the token holding the head to the name's first token."""
-    start = toks[i].start
+    start = head_start = toks[i].start
+    first = toks[i].end - MAX_NAME  # the earliest start of a word inside the name
     j = i - 1
-    while j >= 0 and toks[i].end - toks[j].start <= MAX_NAME:
+    while j >= 0 and toks[j].start >= first:
         tok = toks[j]
         if tok.word and tok.word[-1] in CLOSE:
             k = _bracket_open(toks, j)
@@ -146,7 +153,7 @@ def _name_start(toks: list[Token], i: int, head: lex.Head) -> int:
             if _joiner_opens_name(toks, j):
                 start = tok.start  # 、和某生物…: after punctuation 和 may open a name
             break
-        if _glued_preposition(tok) and tok.start < toks[i].start:
+        if _glued_preposition(tok) and tok.start < head_start:
             start = tok.start + 1  # 由某某|制药: the name starts after the preposition
             break
         if tok.word in JOINERS:
@@ -173,21 +180,27 @@ def _joiner_opens_name(toks: list[Token], j: int) -> bool:
 
 
 def _stops(tok: Token) -> bool:
-    word = tok.word
+    return _stops_word(tok.word, tok.tag, tok.known)
+
+
+@lru_cache(maxsize=100_000)
+def _stops_word(word: str, tag: str, known: bool) -> bool:
+    """_stops on a token's fields: a pure function of a short word, asked for
+    the same few thousand words again and again, so memoised."""
     if not word.strip() or not _is_wordlike(word):
         return True
     if word in lex.word_set("org_stop_words") or word in lex.word_set("org_titles"):
         return True
-    if tok.tag == "m":
+    if tag == "m":
         return not word.startswith("第") and any(ch.isdigit() or ch in NUMERALS or ch in TIME_UNITS
                                                   for ch in word)
-    if tok.tag == "f" and len(word) == 2 and word[0] in DIRECTION_STARTS:
+    if tag == "f" and len(word) == 2 and word[0] in DIRECTION_STARTS:
         return False  # 南方|科技|大学
-    if tok.tag in STOP_TAGS and tok.known:
+    if tag in STOP_TAGS and known:
         return True
     if word in NAME_VERB_CHARS:
         return False
-    if tok.tag == "v" and (len(word) == 1 or word not in lex.word_set("org_name_verbs")):
+    if tag == "v" and (len(word) == 1 or word not in lex.word_set("org_name_verbs")):
         return True  # (a one-letter verb inside a foreign name is let through by _name_start)
     return _ends_in_title(word)
 
@@ -337,7 +350,7 @@ PLACE_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
 
 def _with_place_bracket(text: str, toks: list[Token], end: int) -> int:
     """某某科技大学(珠海): a campus or branch place in brackets belongs to the name."""
-    match = PLACE_BRACKET.match(text, end)
+    match = text[end:end + 1] in OPEN and PLACE_BRACKET.match(text, end)
     if match:
         tok = toks[token_index_at(toks, match.start(1))]
         if tok.tag == "ns" and tok.known and tok.end == match.end(1):
@@ -375,12 +388,13 @@ def _has_specific_word(toks: list[Token], start: int, end: int, places: set[str]
     共性技术服务平台."""
     if end <= start:
         return False
+    bodies = lex.known_bodies()
     i = token_index_at(toks, start)
     while i < len(toks) and toks[i].start < end:
         tok = toks[i]
         if _is_acronym(tok.word):
             pass
-        elif tok.tag in PROPER_TAGS - {"j"} or not tok.known or tok.word in lex.known_bodies() or tok.word in places:
+        elif tok.tag in SPECIFIC_TAGS or not tok.known or tok.word in bodies or tok.word in places:
             return True
         elif tok.word == "国家":
             return True

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from cgtatlas.lexicon import load_words
@@ -68,7 +69,7 @@ def tag_text(text: str) -> list[Token]:
         return []
     words, tags = zip(*pairs)
     ends = list(accumulate(map(len, words)))
-    starts = [0, *ends[:-1]]
+    starts = chain((0,), ends)  # (zip stops at the last word: the last end is unused)
     flags = map(_KNOWN.__getitem__, words)
     return list(map(tuple.__new__, repeat(Token), zip(words, tags, starts, ends, flags)))
 
@@ -91,6 +92,6 @@ _LAST_STARTS: list = [None, []]
 def token_index_at(toks: list[Token], offset: int) -> int:
     """Index of the token containing character `offset` (binary search)."""
     if _LAST_STARTS[0] is not toks:
-        _LAST_STARTS[0], _LAST_STARTS[1] = toks, [t[2] for t in toks]
+        _LAST_STARTS[0], _LAST_STARTS[1] = toks, list(map(itemgetter(2), toks))
     i = bisect_right(_LAST_STARTS[1], offset) - 1
     return i if i > 0 else 0
