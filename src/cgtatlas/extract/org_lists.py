@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 
 from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.extract.segment import Token, token_index_at
@@ -85,7 +86,7 @@ def _may_count_parks(text: str) -> bool:
     return False
 
 
-def park_anchors(toks: list[Token], found: list[Mention], places: set[str]) -> list[Mention]:
+def park_anchors(text: str, toks: list[Token], found: list[Mention], places: set[str]) -> list[Mention]:
     """云岭 when the document names 云岭细胞产业园 and 云岭基因岛: a place
     word that starts two or more park names, and is not an administrative
     region, names the park area itself where it stands alone."""
@@ -99,15 +100,31 @@ def park_anchors(toks: list[Token], found: list[Mention], places: set[str]) -> l
     if not anchors:
         return []
     return [Mention(type="Park", surface=t.word, start=t.start, end=t.end, source="orgs:anchor")
-            for t in toks if t.word in anchors]
+            for t in _tokens_of(text, toks, anchors)]
+
+
+def _tokens_of(text: str, toks: list[Token], words: set[str]) -> list[Token]:
+    """The tokens that are one of `words`, in order. Found from the words'
+    occurrences in the text (str.find), not by visiting every token."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            tok = toks[token_index_at(toks, at)]
+            if tok.start == at and tok.word == word:
+                found.append(tok)
+            at = text.find(word, at + 1)
+    return sorted(found, key=itemgetter(2))
 
 
 def distributed(toks: list[Token], m: Mention) -> list[Mention]:
     """天津、重庆、福建自由贸易试验区: the head is shared by every place in the
     list, so 天津自由贸易试验区 is named too (at the span of 天津)."""
-    i = token_index_at(toks, m.start)
-    if m.type != "Park" or toks[i].tag != "ns" or toks[i].start != m.start:
+    if m.type != "Park":
         return []  # (北京、上海科技大学 is not 北京科技大学: only zones share a head)
+    i = token_index_at(toks, m.start)
+    if toks[i].tag != "ns" or toks[i].start != m.start:
+        return []
     rest = m.surface[len(toks[i].word):]
     out = []
     j = i - 1

@@ -41,7 +41,7 @@ def find_organisations(doc: Document) -> Document:
     places = {m.surface for m in doc.mentions if m.type == "Region"}
     techs = {m.surface for m in doc.mentions if m.type == "Technology"}
     found = [*_head_mentions(doc.text, toks, places), *_known_bodies(doc.text)]
-    found.extend(org_lists.park_anchors(toks, found, places))
+    found.extend(org_lists.park_anchors(doc.text, toks, found, places))
     found.extend(org_lists.enumerated_parks(doc.text, toks, found, _name_start))
     doc.mentions.extend(m for m in found if not _named_by_technology(m, techs))
     return doc
@@ -69,8 +69,10 @@ def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Menti
         mention = _make_mention(text, toks, (start, head_end), head, (places, inner))
         if mention:
             out.append(mention)
-            out.extend(org_lists.group_inside(toks, mention, inner))
-            out.extend(org_lists.distributed(toks, mention))
+            if inner:
+                out.extend(org_lists.group_inside(toks, mention, inner))
+            if mention.type == "Park":
+                out.extend(org_lists.distributed(toks, mention))
     return out
 
 
@@ -149,16 +151,16 @@ def _name_start(toks: list[Token], i: int, head: lex.Head) -> int:
                 break
             start, j = toks[k].start, k - 1
             continue
-        if tok.word in JOINERS and j > 0 and not _is_wordlike(toks[j - 1].word):
-            if _joiner_opens_name(toks, j):
-                start = tok.start  # 、和某生物…: after punctuation 和 may open a name
-            break
-        if _glued_preposition(tok) and tok.start < head_start:
-            start = tok.start + 1  # 由某某|制药: the name starts after the preposition
-            break
         if tok.word in JOINERS:
+            if j > 0 and not _is_wordlike(toks[j - 1].word):
+                if _joiner_opens_name(toks, j):
+                    start = tok.start  # 、和某生物…: after punctuation 和 may open a name
+                break
             if not _joins_name(toks, j):
                 break
+        elif _glued_preposition(tok) and tok.start < head_start:
+            start = tok.start + 1  # 由某某|制药: the name starts after the preposition
+            break
         elif _stops(tok) and not _inside_foreign_name(toks, j) and not _trade_name_word(toks, j, head):
             break
         elif tok.tag in ("nr", "nrfg") and j > 0 and lex.type_of(toks[j - 1].word) is not None:
@@ -274,6 +276,8 @@ def _make_mention(text: str, toks: list[Token], span: tuple[int, int], head: lex
     body inside another organisation. `context`: region names of the document
     and the head words inside the span (start, end, Head)."""
     places, inner = context
+    if head.type == "Venue":
+        return None
     start, end = span
     while start < end and text[start] in "·•-.":
         start += 1
@@ -282,7 +286,7 @@ def _make_mention(text: str, toks: list[Token], span: tuple[int, int], head: lex
     start = _after_generic_part(toks, (start, end), inner, places)
     end = _with_place_bracket(text, toks, end)
     name = text[start:end]
-    if head.type == "Venue" or len(name) <= len(head.word) and head.generic:
+    if len(name) <= len(head.word) and head.generic:
         return None
     if name in lex.word_set("org_generic"):
         return None
@@ -392,12 +396,10 @@ def _has_specific_word(toks: list[Token], start: int, end: int, places: set[str]
     i = token_index_at(toks, start)
     while i < len(toks) and toks[i].start < end:
         tok = toks[i]
-        if _is_acronym(tok.word):
-            pass
-        elif tok.tag in SPECIFIC_TAGS or not tok.known or tok.word in bodies or tok.word in places:
-            return True
-        elif tok.word == "国家":
-            return True
+        if tok.tag in SPECIFIC_TAGS or not tok.known or tok.word in bodies or tok.word in places \
+                or tok.word == "国家":
+            if not _is_acronym(tok.word):
+                return True
         i += 1
     return False
 

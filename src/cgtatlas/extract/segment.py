@@ -67,7 +67,8 @@ def tag_text(text: str) -> list[Token]:
     pairs = _tagger().tag(text)
     if not pairs:
         return []
-    words, tags = zip(*pairs)
+    words = list(map(itemgetter(0), pairs))
+    tags = map(itemgetter(1), pairs)
     ends = list(accumulate(map(len, words)))
     starts = chain((0,), ends)  # (zip stops at the last word: the last end is unused)
     flags = map(_KNOWN.__getitem__, words)

@@ -169,8 +169,10 @@ def _walk(toks: list[Token], offset: int, step: int) -> list[Token]:
     if (step > 0 and toks[i].start != offset) or (step < 0 and toks[i].end != offset):
         return []  # the context word does not end on a word boundary
     run: list[Token] = []
-    while 0 <= i < len(toks) and _name_like(toks[i]) and sum(len(t.word) for t in run) < MAX_LEN:
+    length = 0
+    while 0 <= i < len(toks) and _name_like(toks[i]) and length < MAX_LEN:
         run.append(toks[i])
+        length += len(toks[i].word)
         i += step
     return run if step > 0 else run[::-1]
 
