@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
-from cgtatlas.extract.orgs import STOP_TAGS
+from cgtatlas.extract.org_names import STOP_TAGS
 from cgtatlas.extract.segment import Token, token_index_at, tokens
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document, Mention
