@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -58,6 +58,12 @@ class _KnownWords(dict):
 _KNOWN = _KnownWords()
 
 
+# The start offsets of the token list last searched: stages look up many
+# offsets in one document's tokens, and bisecting a plain list of ints is
+# several times faster than bisecting with a key function.
+_LAST_STARTS: list = [None, []]
+
+
 def tag_text(text: str) -> list[Token]:
     """Segment `text` and return tokens with their offsets.
 
@@ -70,9 +76,11 @@ def tag_text(text: str) -> list[Token]:
     words = list(map(itemgetter(0), pairs))
     tags = map(itemgetter(1), pairs)
     ends = list(accumulate(map(len, words)))
-    starts = chain((0,), ends)  # (zip stops at the last word: the last end is unused)
+    starts = [0, *ends[:-1]]
     flags = map(_KNOWN.__getitem__, words)
-    return list(map(tuple.__new__, repeat(Token), zip(words, tags, starts, ends, flags)))
+    toks = list(map(tuple.__new__, repeat(Token), zip(words, tags, starts, ends, flags)))
+    _LAST_STARTS[0], _LAST_STARTS[1] = toks, starts  # token_index_at will search these next
+    return toks
 
 
 def tokens(doc: Document) -> list[Token]:
@@ -82,12 +90,6 @@ def tokens(doc: Document) -> list[Token]:
         cached = (len(doc.text), tag_text(doc.text))
         doc.meta[CACHE_KEY] = cached
     return cached[1]
-
-
-# The start offsets of the token list last searched: stages look up many
-# offsets in one document's tokens, and bisecting a plain list of ints is
-# several times faster than bisecting with a key function.
-_LAST_STARTS: list = [None, []]
 
 
 def token_index_at(toks: list[Token], offset: int) -> int:
