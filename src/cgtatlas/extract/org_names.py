@@ -94,7 +94,7 @@ def _stops_word(word: str, tag: str, known: bool) -> bool:
     if word in NAME_VERB_CHARS:
         return False
     if tag == "v" and (len(word) == 1 or word not in lex.word_set("org_name_verbs")):
-        return True  # (a one-letter verb inside a foreign name is let through by _name_start)
+        return True  # (a one-letter verb inside a foreign name is let through by name_start)
     return _ends_in_title(word)
 
 
