@@ -71,8 +71,10 @@ def body_matcher():
     return ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), forms
 
 
+@lru_cache(maxsize=100_000)
 def type_of(name: str) -> Head | None:
-    """The longest head word that ends `name`."""
+    """The longest head word that ends `name` (memoised: asked for the same
+    words and names many times per document)."""
     table = heads()
     for i in range(max(0, len(name) - 8), len(name)):
         head = table.get(name[i:])

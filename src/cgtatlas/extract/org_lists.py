@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from operator import itemgetter
 
 from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.extract.segment import Token, token_index_at
@@ -48,6 +49,8 @@ def _clause_start(text: str, end: int) -> int:
 def enumerated_parks(text: str, toks: list[Token], found: list[Mention],
                      name_start: Callable[[list[Token], int, lex.Head], int]) -> list[Mention]:
     """Items of a list closed by "N个(专业)园区": each a Park."""
+    if not _may_count_parks(text):
+        return []
     taken = {(m.start, m.end) for m in found}
     out = []
     for match in COUNTED_PARKS.finditer(text):
@@ -70,7 +73,20 @@ def enumerated_parks(text: str, toks: list[Token], found: list[Mention],
     return out
 
 
-def park_anchors(toks: list[Token], found: list[Mention], places: set[str]) -> list[Mention]:
+def _may_count_parks(text: str) -> bool:
+    """Whether 个 or 大 stands in the 7 characters before some 园: every
+    COUNTED_PARKS match has one, and finding 园 first is much faster than
+    running the pattern (its numeral start is tried at every character)."""
+    at = text.find("园")
+    while at >= 0:
+        window = text[max(0, at - 7):at]
+        if "个" in window or "大" in window:
+            return True
+        at = text.find("园", at + 1)
+    return False
+
+
+def park_anchors(text: str, toks: list[Token], found: list[Mention], places: set[str]) -> list[Mention]:
     """云岭 when the document names 云岭细胞产业园 and 云岭基因岛: a place
     word that starts two or more park names, and is not an administrative
     region, names the park area itself where it stands alone."""
@@ -84,15 +100,31 @@ def park_anchors(toks: list[Token], found: list[Mention], places: set[str]) -> l
     if not anchors:
         return []
     return [Mention(type="Park", surface=t.word, start=t.start, end=t.end, source="orgs:anchor")
-            for t in toks if t.word in anchors]
+            for t in _tokens_of(text, toks, anchors)]
+
+
+def _tokens_of(text: str, toks: list[Token], words: set[str]) -> list[Token]:
+    """The tokens that are one of `words`, in order. Found from the words'
+    occurrences in the text (str.find), not by visiting every token."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            tok = toks[token_index_at(toks, at)]
+            if tok.start == at and tok.word == word:
+                found.append(tok)
+            at = text.find(word, at + 1)
+    return sorted(found, key=itemgetter(2))
 
 
 def distributed(toks: list[Token], m: Mention) -> list[Mention]:
     """天津、重庆、福建自由贸易试验区: the head is shared by every place in the
     list, so 天津自由贸易试验区 is named too (at the span of 天津)."""
-    i = token_index_at(toks, m.start)
-    if m.type != "Park" or toks[i].tag != "ns" or toks[i].start != m.start:
+    if m.type != "Park":
         return []  # (北京、上海科技大学 is not 北京科技大学: only zones share a head)
+    i = token_index_at(toks, m.start)
+    if toks[i].tag != "ns" or toks[i].start != m.start:
+        return []
     rest = m.surface[len(toks[i].word):]
     out = []
     j = i - 1

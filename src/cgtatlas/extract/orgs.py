@@ -12,24 +12,13 @@ import re
 
 from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.extract import org_lists
+from cgtatlas.extract.org_names import OPEN, PROPER_TAGS, name_start
+from cgtatlas.extract.org_names import STOP_TAGS  # noqa: F401 (kept importable from here)
 from cgtatlas.extract.segment import Token, token_index_at, tokens
 from cgtatlas.model import Document, Mention
 
-MAX_NAME = 40
-# Tags of words that never sit inside a name (jieba tag set).
-STOP_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "u", "r", "t", "d", "c", "q", "y", "e", "o", "f"}
-PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng", "j"}
+SPECIFIC_TAGS = PROPER_TAGS - {"j"}  # (j: abbreviations, 医保, are not specific)
 HEAD_TOKEN_TAGS = {"nt", "j", "n", "nz", "ns", "l", "vn"}
-OPEN, CLOSE = "(（", ")）"
-JOINERS = {"和", "与"}
-NUMERALS = set("一二三四五六七八九十百千万亿两几半多")
-TIME_UNITS = set("年月日号")
-# Prepositions a glued unknown token may carry in front of a name (由某某|制药).
-LEADING_PREPOSITIONS = set("由与和向在被从把将对")
-# Directional words that open names (南方/东方…科技大学) rather than stop them.
-DIRECTION_STARTS = set("东南西北")
-# One-character verbs that occur inside names (抗癌协会, 市立医院).
-NAME_VERB_CHARS = {"抗", "立"}
 
 
 def find_organisations(doc: Document) -> Document:
@@ -39,8 +28,8 @@ def find_organisations(doc: Document) -> Document:
     places = {m.surface for m in doc.mentions if m.type == "Region"}
     techs = {m.surface for m in doc.mentions if m.type == "Technology"}
     found = [*_head_mentions(doc.text, toks, places), *_known_bodies(doc.text)]
-    found.extend(org_lists.park_anchors(toks, found, places))
-    found.extend(org_lists.enumerated_parks(doc.text, toks, found, _name_start))
+    found.extend(org_lists.park_anchors(doc.text, toks, found, places))
+    found.extend(org_lists.enumerated_parks(doc.text, toks, found, name_start))
     doc.mentions.extend(m for m in found if not _named_by_technology(m, techs))
     return doc
 
@@ -53,8 +42,13 @@ def _named_by_technology(m: Mention, techs: set[str]) -> bool:
 
 def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Mention]:
     out = []
-    heads = [h for h in _head_ends(text) if _head_fits(toks, token_index_at(toks, h[0]), h[0], h[1])]
-    starts = [_start_of(text, toks, h) for h in heads]
+    heads, at = [], []  # the head matches that fit the words, and their token indexes
+    for head in _head_ends(text):
+        i = token_index_at(toks, head[0])
+        if _head_fits(toks, i, head[0], head[1]):
+            heads.append(head)
+            at.append(i)
+    starts = [_start_of(text, toks, i, h) for i, h in zip(at, heads)]
     places = places | org_lists.brand_words(toks, starts, [h[0] for h in heads])
     for k, (head_start, head_end, head) in enumerate(heads):
         start = starts[k]
@@ -62,19 +56,20 @@ def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Menti
         mention = _make_mention(text, toks, (start, head_end), head, (places, inner))
         if mention:
             out.append(mention)
-            out.extend(org_lists.group_inside(toks, mention, inner))
-            out.extend(org_lists.distributed(toks, mention))
+            if inner:
+                out.extend(org_lists.group_inside(toks, mention, inner))
+            if mention.type == "Park":
+                out.extend(org_lists.distributed(toks, mention))
     return out
 
 
-def _start_of(text: str, toks: list[Token], found: tuple) -> int:
-    """Where the name ending in this head starts (see _name_start), with a
-    preposition glued to an unknown first word dropped (由某某|制药)."""
+def _start_of(text: str, toks: list[Token], i: int, found: tuple) -> int:
+    """Where the name ending in this head (at token i) starts: see
+    org_names.name_start; a hospital named after its university starts there."""
     head_start, _, head = found
-    i = token_index_at(toks, head_start)
     if head.type == "Hospital":
         i = _affiliated_from(text, toks, head_start) or i
-    return _name_start(toks, i, head)
+    return name_start(toks, i, head)
 
 
 AFFILIATED = "附属"
@@ -130,146 +125,24 @@ def _head_fits(toks: list[Token], i: int, head_start: int, head_end: int) -> boo
     return head_start == tok.start or tok.tag in HEAD_TOKEN_TAGS or not tok.known
 
 
-def _name_start(toks: list[Token], i: int, head: lex.Head) -> int:
-    """Walk left from the token holding the head to the name's first token."""
-    start = toks[i].start
-    j = i - 1
-    while j >= 0 and toks[i].end - toks[j].start <= MAX_NAME:
-        tok = toks[j]
-        if tok.word and tok.word[-1] in CLOSE:
-            k = _bracket_open(toks, j)
-            if k is None:
-                break
-            start, j = toks[k].start, k - 1
-            continue
-        if tok.word in JOINERS and j > 0 and not _is_wordlike(toks[j - 1].word):
-            if _joiner_opens_name(toks, j):
-                start = tok.start  # 、和某生物…: after punctuation 和 may open a name
-            break
-        if _glued_preposition(tok) and tok.start < toks[i].start:
-            start = tok.start + 1  # 由某某|制药: the name starts after the preposition
-            break
-        if tok.word in JOINERS:
-            if not _joins_name(toks, j):
-                break
-        elif _stops(tok) and not _inside_foreign_name(toks, j) and not _trade_name_word(toks, j, head):
-            break
-        elif tok.tag in ("nr", "nrfg") and j > 0 and lex.type_of(toks[j - 1].word) is not None:
-            break  # 卫生健康局|王某|局长: a person named right after an organisation
-        start = tok.start
-        j -= 1
-    return start
-
-
-def _glued_preposition(tok: Token) -> bool:
-    return not tok.known and len(tok.word) >= 2 and tok.word[0] in LEADING_PREPOSITIONS
-
-
-def _joiner_opens_name(toks: list[Token], j: int) -> bool:
-    """和 right after punctuation opens a name only when a single character
-    follows it (和|某|生物); 与/和 before a whole word is a preposition."""
-    nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return toks[j].word == "和" and nxt is not None and len(nxt.word) == 1 and nxt.tag != "ns"
-
-
-def _stops(tok: Token) -> bool:
-    word = tok.word
-    if not word.strip() or not _is_wordlike(word):
-        return True
-    if word in lex.word_set("org_stop_words") or word in lex.word_set("org_titles"):
-        return True
-    if tok.tag == "m":
-        return not word.startswith("第") and any(ch.isdigit() or ch in NUMERALS or ch in TIME_UNITS
-                                                  for ch in word)
-    if tok.tag == "f" and len(word) == 2 and word[0] in DIRECTION_STARTS:
-        return False  # 南方|科技|大学
-    if tok.tag in STOP_TAGS and tok.known:
-        return True
-    if word in NAME_VERB_CHARS:
-        return False
-    if tok.tag == "v" and (len(word) == 1 or word not in lex.word_set("org_name_verbs")):
-        return True  # (a one-letter verb inside a foreign name is let through by _name_start)
-    return _ends_in_title(word)
-
-
-def _inside_foreign_name(toks: list[Token], j: int) -> bool:
-    """阿特|蒙|医院: one character the tagger read as a verb, right after a
-    transliterated name part, belongs to that name."""
-    tok = toks[j]
-    return len(tok.word) == 1 and tok.tag == "v" and j > 0 and toks[j - 1].tag in ("nrt", "nz")
-
-
-def _trade_name_word(toks: list[Token], j: int, head: lex.Head) -> bool:
-    """南京|某某|医药科技有限公司: in a registered company name the word after
-    the place is the trade name, whatever the tagger calls it."""
-    if not head.word.endswith("公司"):
-        return False
-    run = 0
-    for k in range(j, max(j - 3, 0), -1):  # 深圳|某|某|基因…: up to 3 words, 4 characters
-        tok = toks[k]
-        run += len(tok.word)
-        if run > 4 or not tok.word.isalnum() or tok.word in lex.word_set("org_stop_words"):
-            return False
-        if toks[k - 1].tag == "ns" and toks[k - 1].known:
-            return tok.tag in ("v", "vg", "a", "ag", "d", "ng") or len(tok.word) == 1
-    return False
-
-
-TITLE_ENDS = {"主任", "院长", "所长", "局长", "教授", "院士"}
-
-
-def _ends_in_title(word: str) -> bool:
-    return len(word) > 2 and word[-2:] in TITLE_ENDS
-
-
-def _is_wordlike(word: str) -> bool:
-    return word.isalnum() or all(ch.isalnum() or ch in "-·." for ch in word)
-
-
-def _joins_name(toks: list[Token], j: int) -> bool:
-    """和/与 inside a name joins two common words (科技和经济委员会,
-    干细胞与再生医学产业联盟); between names it separates them."""
-    if j == 0 or j + 1 >= len(toks):
-        return False
-    left, right = toks[j - 1], toks[j + 1]
-    for tok in (left, right):
-        if tok.tag in PROPER_TAGS - {"nt"} or not tok.known:
-            return False
-    if lex.type_of(left.word) is not None:
-        return False
-    return not _stops(left)
-
-
-def _bracket_open(toks: list[Token], j: int) -> int | None:
-    """Index of the matching '(' when the bracket holds a short Chinese place
-    or word (（苏州）, (集团)); otherwise None (the bracket ends the name)."""
-    inside = ""
-    k = j - 1
-    while k >= 0 and j - k <= 4:
-        word = toks[k].word
-        if word and word[0] in OPEN:
-            ok = 1 <= len(inside) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in inside)
-            return k if ok and k > 0 and not _stops(toks[k - 1]) else None
-        inside = word + inside
-        k -= 1
-    return None
-
-
 def _make_mention(text: str, toks: list[Token], span: tuple[int, int], head: lex.Head,
                   context: tuple[set[str], list]) -> Mention | None:
     """The mention for a name span, or None when it is generic, a venue or a
     body inside another organisation. `context`: region names of the document
     and the head words inside the span (start, end, Head)."""
     places, inner = context
+    if head.type == "Venue":
+        return None
     start, end = span
     while start < end and text[start] in "·•-.":
         start += 1
     if head.type == "Park":
         start = _drop_outer_place(toks, start, end)
-    start = _after_generic_part(toks, (start, end), inner, places)
+    if inner:
+        start = _after_generic_part(toks, (start, end), inner, places)
     end = _with_place_bracket(text, toks, end)
     name = text[start:end]
-    if head.type == "Venue" or len(name) <= len(head.word) and head.generic:
+    if len(name) <= len(head.word) and head.generic:
         return None
     if name in lex.word_set("org_generic"):
         return None
@@ -278,7 +151,7 @@ def _make_mention(text: str, toks: list[Token], span: tuple[int, int], head: lex
         return None
     if head.type == "Agency" and _inside_other_org(name[: -len(head.word)]):
         return None  # a university's or company's own committee or office
-    hospital = _hospital_of_department(inner, (start, end), head)
+    hospital = _hospital_of_department(inner, (start, end), head) if inner else None
     if hospital is not None:
         return Mention(type="Hospital", surface=text[start:hospital], start=start, end=hospital, source="orgs")
     return Mention(type=head.type, surface=name, start=start, end=end, source="orgs")
@@ -337,7 +210,7 @@ PLACE_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
 
 def _with_place_bracket(text: str, toks: list[Token], end: int) -> int:
     """某某科技大学(珠海): a campus or branch place in brackets belongs to the name."""
-    match = PLACE_BRACKET.match(text, end)
+    match = text[end:end + 1] in OPEN and PLACE_BRACKET.match(text, end)
     if match:
         tok = toks[token_index_at(toks, match.start(1))]
         if tok.tag == "ns" and tok.known and tok.end == match.end(1):
@@ -375,15 +248,14 @@ def _has_specific_word(toks: list[Token], start: int, end: int, places: set[str]
     共性技术服务平台."""
     if end <= start:
         return False
+    bodies = lex.known_bodies()
     i = token_index_at(toks, start)
     while i < len(toks) and toks[i].start < end:
         tok = toks[i]
-        if _is_acronym(tok.word):
-            pass
-        elif tok.tag in PROPER_TAGS - {"j"} or not tok.known or tok.word in lex.known_bodies() or tok.word in places:
-            return True
-        elif tok.word == "国家":
-            return True
+        if tok.tag in SPECIFIC_TAGS or not tok.known or tok.word in bodies or tok.word in places \
+                or tok.word == "国家":
+            if not _is_acronym(tok.word):
+                return True
         i += 1
     return False
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from cgtatlas.lexicon import load_words
@@ -57,6 +58,12 @@ class _KnownWords(dict):
 _KNOWN = _KnownWords()
 
 
+# The start offsets of the token list last searched: stages look up many
+# offsets in one document's tokens, and bisecting a plain list of ints is
+# several times faster than bisecting with a key function.
+_LAST_STARTS: list = [None, []]
+
+
 def tag_text(text: str) -> list[Token]:
     """Segment `text` and return tokens with their offsets.
 
@@ -66,11 +73,14 @@ def tag_text(text: str) -> list[Token]:
     pairs = _tagger().tag(text)
     if not pairs:
         return []
-    words, tags = zip(*pairs)
+    words = list(map(itemgetter(0), pairs))
+    tags = map(itemgetter(1), pairs)
     ends = list(accumulate(map(len, words)))
     starts = [0, *ends[:-1]]
     flags = map(_KNOWN.__getitem__, words)
-    return list(map(tuple.__new__, repeat(Token), zip(words, tags, starts, ends, flags)))
+    toks = list(map(tuple.__new__, repeat(Token), zip(words, tags, starts, ends, flags)))
+    _LAST_STARTS[0], _LAST_STARTS[1] = toks, starts  # token_index_at will search these next
+    return toks
 
 
 def tokens(doc: Document) -> list[Token]:
@@ -82,15 +92,9 @@ def tokens(doc: Document) -> list[Token]:
     return cached[1]
 
 
-# The start offsets of the token list last searched: stages look up many
-# offsets in one document's tokens, and bisecting a plain list of ints is
-# several times faster than bisecting with a key function.
-_LAST_STARTS: list = [None, []]
-
-
 def token_index_at(toks: list[Token], offset: int) -> int:
     """Index of the token containing character `offset` (binary search)."""
     if _LAST_STARTS[0] is not toks:
-        _LAST_STARTS[0], _LAST_STARTS[1] = toks, [t[2] for t in toks]
+        _LAST_STARTS[0], _LAST_STARTS[1] = toks, list(map(itemgetter(2), toks))
     i = bisect_right(_LAST_STARTS[1], offset) - 1
     return i if i > 0 else 0

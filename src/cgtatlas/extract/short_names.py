@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import compress
-from operator import itemgetter
 
 from cgtatlas.extract import org_lexicon as lex
-from cgtatlas.extract.orgs import STOP_TAGS
+from cgtatlas.extract.org_names import STOP_TAGS
 from cgtatlas.extract.segment import Token, token_index_at, tokens
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document, Mention
@@ -74,7 +72,7 @@ def _list_mates(toks: list[Token], m: Mention):
             if not item:
                 break
             yield item[0].start, item[-1].end
-            i = (toks.index(item[0]) if step < 0 else toks.index(item[-1])) + step
+            i = token_index_at(toks, item[0].start if step < 0 else item[-1].start) + step
 
 
 def _list_item(toks: list[Token], i: int, step: int) -> list[Token]:
@@ -91,31 +89,40 @@ def _list_item(toks: list[Token], i: int, step: int) -> list[Token]:
     return run
 
 
-@lru_cache(maxsize=1)
-def _context_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """One pattern for the words a name follows, one for those it precedes
-    (longest first, so 园区企业 wins over 企业)."""
-    vocab = _vocab()
-    return tuple(re.compile("|".join(map(re.escape, vocab[k]))) for k in ("before", "after"))
+@lru_cache(maxsize=2)
+def _context_matcher(kind: str):
+    """An automaton over the words a name follows ("before") or precedes
+    ("after"): leftmost-longest, so 园区企业 wins over 企业. One pass over the
+    text, where a regex alternation tries every word at every character."""
+    import ahocorasick_rs
+
+    words = list(_vocab()[kind])
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), words
+
+
+def _context_words(text: str, kind: str):
+    """(word, start, end) of every context word of this kind in the text."""
+    matcher, words = _context_matcher(kind)
+    for idx, start, end in matcher.find_matches_as_indexes(text):
+        yield words[idx], start, end
 
 
 def _candidates(text: str, toks: list[Token]):
-    before, after = _context_patterns()
-    for match in before.finditer(text):
-        if toks[token_index_at(toks, match.start())].start != match.start():
+    for word, start, end in _context_words(text, "before"):
+        if toks[token_index_at(toks, start)].start != start:
             continue  # 有限公司首席…: the context word is the end of a longer word
-        run = _walk(toks, match.end(), +1)
-        if match.group() in WEAK_CONTEXTS and not any(not t.known for t in run):
+        run = _walk(toks, end, +1)
+        if word in WEAK_CONTEXTS and not any(not t.known for t in run):
             continue  # 经企业申报: after a bare 企业 only an unknown word is a name
         yield from _span(run, toks, context=True)
-    for match in after.finditer(text):
-        yield from _span(_walk(toks, match.start(), -1), toks, context=True)
+    for _, start, _ in _context_words(text, "after"):
+        yield from _span(_walk(toks, start, -1), toks, context=True)
     for match in PARTNER.finditer(text):
         yield from _span(_walk(toks, match.start(), -1), toks, context=True)
         yield from _span(_walk(toks, match.start(1), +1), toks, context=True)
     for match in LISTED_AS_COMPANIES.finditer(text):
         yield from _listed(toks, match.start())
-    yield from _shaped(toks)
+    yield from _shaped(text, toks)
 
 
 def _listed(toks: list[Token], offset: int):
@@ -147,7 +154,11 @@ def _listed(toks: list[Token], offset: int):
 
 
 def _glued_joiner(tok: Token) -> bool:
-    return not tok.known and len(tok.word) > 2 and tok.word[0] in "和及"
+    return _glued_joiner_word(tok.word, tok.known)
+
+
+def _glued_joiner_word(word: str, known: bool) -> bool:
+    return not known and len(word) > 2 and word[0] in "和及"
 
 
 def _walk(toks: list[Token], offset: int, step: int) -> list[Token]:
@@ -158,25 +169,32 @@ def _walk(toks: list[Token], offset: int, step: int) -> list[Token]:
     if (step > 0 and toks[i].start != offset) or (step < 0 and toks[i].end != offset):
         return []  # the context word does not end on a word boundary
     run: list[Token] = []
-    while 0 <= i < len(toks) and _name_like(toks[i]) and sum(len(t.word) for t in run) < MAX_LEN:
+    length = 0
+    while 0 <= i < len(toks) and _name_like(toks[i]) and length < MAX_LEN:
         run.append(toks[i])
+        length += len(toks[i].word)
         i += step
     return run if step > 0 else run[::-1]
 
 
 def _name_like(tok: Token, allow_place: bool = False) -> bool:
-    word = tok.word
+    return _name_like_word(tok.word, tok.tag, tok.known, allow_place)
+
+
+@lru_cache(maxsize=100_000)
+def _name_like_word(word: str, tag: str, known: bool, allow_place: bool) -> bool:
+    """_name_like on a token's fields, memoised (a pure function of a word)."""
     if not all(ch.isalnum() for ch in word) or word in lex.word_set("org_stop_words"):
         return False
     if word in lex.word_set("org_titles") or word in lex.known_bodies():
         return False
-    if tok.known and (tok.tag in STOP_TAGS or tok.tag in ("v", "m", "q", "i", "l")):
+    if known and (tag in STOP_TAGS or tag in ("v", "m", "q", "i", "l")):
         return False
-    if tok.known and tok.tag == "a" and len(word) > 1:
+    if known and tag == "a" and len(word) > 1:
         return False  # (one-letter ones, 渝|新|生物, occur inside coined names)
-    if _glued_joiner(tok):
+    if _glued_joiner_word(word, known):
         return False
-    if tok.known and tok.tag == "ns" and not allow_place:
+    if known and tag == "ns" and not allow_place:
         return False
     return not word.isdigit()
 
@@ -226,12 +244,28 @@ def _coined(run: list[Token]) -> bool:
     return any(len(a.word) == 1 and len(b.word) == 1 for a, b in zip(run, run[1:]))
 
 
-def _shaped(toks: list[Token]):
+@lru_cache(maxsize=1)
+def _suffix_matcher():
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(list(_vocab()["suffix"]))
+
+
+def _suffix_tokens(text: str, toks: list[Token]) -> list[int]:
+    """Indexes of the tokens that are industry words, in order: the automaton
+    finds every occurrence in the text (a few hundred), far fewer than the
+    tokens a loop would visit."""
+    out = []
+    for _, start, end in _suffix_matcher().find_matches_as_indexes(text, overlapping=True):
+        i = token_index_at(toks, start)
+        if toks[i].start == start and toks[i].end == end:
+            out.append(i)
+    return sorted(out)
+
+
+def _shaped(text: str, toks: list[Token]):
     """A coined word directly followed by an industry word: 某某生物, 某某检测."""
-    suffixes = set(_vocab()["suffix"])
-    # Indexes of industry words, found by C-level iteration (most tokens are not one).
-    at_suffix = compress(range(len(toks)), map(suffixes.__contains__, map(itemgetter(0), toks)))
-    for i in at_suffix:
+    for i in _suffix_tokens(text, toks):
         tok, prev = toks[i], toks[i - 1]
         if i == 0 or len(prev.word) < 2:
             continue

@@ -1,0 +1,161 @@
+"""Where an organisation name starts: the walk left from its head word.
+
+From the token holding the head, words are taken into the name until a stop
+context: punctuation, a function word (的/在/由), a verb of action, a title,
+a time word, a person named after another organisation. Brackets holding a
+short place or word (（苏州）) and joiners between common words (科技和经济
+委员会) stay inside.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from cgtatlas.extract import org_lexicon as lex
+from cgtatlas.extract.segment import Token
+
+MAX_NAME = 40
+# Tags of words that never sit inside a name (jieba tag set).
+STOP_TAGS = {"p", "uj", "ul", "uz", "ud", "ug", "uv", "u", "r", "t", "d", "c", "q", "y", "e", "o", "f"}
+PROPER_TAGS = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "eng", "j"}
+OPEN, CLOSE = "(（", ")）"
+JOINERS = {"和", "与"}
+NUMERALS = set("一二三四五六七八九十百千万亿两几半多")
+TIME_UNITS = set("年月日号")
+# Prepositions a glued unknown token may carry in front of a name (由某某|制药).
+LEADING_PREPOSITIONS = set("由与和向在被从把将对")
+# Directional words that open names (南方/东方…科技大学) rather than stop them.
+DIRECTION_STARTS = set("东南西北")
+# One-character verbs that occur inside names (抗癌协会, 市立医院).
+NAME_VERB_CHARS = {"抗", "立"}
+
+
+def name_start(toks: list[Token], i: int, head: lex.Head) -> int:
+    """Walk left from the token holding the head to the name's first token."""
+    start = head_start = toks[i].start
+    first = toks[i].end - MAX_NAME  # the earliest start of a word inside the name
+    j = i - 1
+    while j >= 0 and toks[j].start >= first:
+        tok = toks[j]
+        if tok.word and tok.word[-1] in CLOSE:
+            k = _bracket_open(toks, j)
+            if k is None:
+                break
+            start, j = toks[k].start, k - 1
+            continue
+        if tok.word in JOINERS:
+            if j > 0 and not _is_wordlike(toks[j - 1].word):
+                if _joiner_opens_name(toks, j):
+                    start = tok.start  # 、和某生物…: after punctuation 和 may open a name
+                break
+            if not _joins_name(toks, j):
+                break
+        elif _glued_preposition(tok) and tok.start < head_start:
+            start = tok.start + 1  # 由某某|制药: the name starts after the preposition
+            break
+        elif _stops(tok) and not _inside_foreign_name(toks, j) and not _trade_name_word(toks, j, head):
+            break
+        elif tok.tag in ("nr", "nrfg") and j > 0 and lex.type_of(toks[j - 1].word) is not None:
+            break  # 卫生健康局|王某|局长: a person named right after an organisation
+        start = tok.start
+        j -= 1
+    return start
+
+
+def _glued_preposition(tok: Token) -> bool:
+    return not tok.known and len(tok.word) >= 2 and tok.word[0] in LEADING_PREPOSITIONS
+
+
+def _joiner_opens_name(toks: list[Token], j: int) -> bool:
+    """和 right after punctuation opens a name only when a single character
+    follows it (和|某|生物); 与/和 before a whole word is a preposition."""
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return toks[j].word == "和" and nxt is not None and len(nxt.word) == 1 and nxt.tag != "ns"
+
+
+def _stops(tok: Token) -> bool:
+    return _stops_word(tok.word, tok.tag, tok.known)
+
+
+@lru_cache(maxsize=100_000)
+def _stops_word(word: str, tag: str, known: bool) -> bool:
+    """_stops on a token's fields: a pure function of a short word, asked for
+    the same few thousand words again and again, so memoised."""
+    if not word.strip() or not _is_wordlike(word):
+        return True
+    if word in lex.word_set("org_stop_words") or word in lex.word_set("org_titles"):
+        return True
+    if tag == "m":
+        return not word.startswith("第") and any(ch.isdigit() or ch in NUMERALS or ch in TIME_UNITS
+                                                  for ch in word)
+    if tag == "f" and len(word) == 2 and word[0] in DIRECTION_STARTS:
+        return False  # 南方|科技|大学
+    if tag in STOP_TAGS and known:
+        return True
+    if word in NAME_VERB_CHARS:
+        return False
+    if tag == "v" and (len(word) == 1 or word not in lex.word_set("org_name_verbs")):
+        return True  # (a one-letter verb inside a foreign name is let through by name_start)
+    return _ends_in_title(word)
+
+
+def _inside_foreign_name(toks: list[Token], j: int) -> bool:
+    """阿特|蒙|医院: one character the tagger read as a verb, right after a
+    transliterated name part, belongs to that name."""
+    tok = toks[j]
+    return len(tok.word) == 1 and tok.tag == "v" and j > 0 and toks[j - 1].tag in ("nrt", "nz")
+
+
+def _trade_name_word(toks: list[Token], j: int, head: lex.Head) -> bool:
+    """南京|某某|医药科技有限公司: in a registered company name the word after
+    the place is the trade name, whatever the tagger calls it."""
+    if not head.word.endswith("公司"):
+        return False
+    run = 0
+    for k in range(j, max(j - 3, 0), -1):  # 深圳|某|某|基因…: up to 3 words, 4 characters
+        tok = toks[k]
+        run += len(tok.word)
+        if run > 4 or not tok.word.isalnum() or tok.word in lex.word_set("org_stop_words"):
+            return False
+        if toks[k - 1].tag == "ns" and toks[k - 1].known:
+            return tok.tag in ("v", "vg", "a", "ag", "d", "ng") or len(tok.word) == 1
+    return False
+
+
+TITLE_ENDS = {"主任", "院长", "所长", "局长", "教授", "院士"}
+
+
+def _ends_in_title(word: str) -> bool:
+    return len(word) > 2 and word[-2:] in TITLE_ENDS
+
+
+def _is_wordlike(word: str) -> bool:
+    return word.isalnum() or all(ch.isalnum() or ch in "-·." for ch in word)
+
+
+def _joins_name(toks: list[Token], j: int) -> bool:
+    """和/与 inside a name joins two common words (科技和经济委员会,
+    干细胞与再生医学产业联盟); between names it separates them."""
+    if j == 0 or j + 1 >= len(toks):
+        return False
+    left, right = toks[j - 1], toks[j + 1]
+    for tok in (left, right):
+        if tok.tag in PROPER_TAGS - {"nt"} or not tok.known:
+            return False
+    if lex.type_of(left.word) is not None:
+        return False
+    return not _stops(left)
+
+
+def _bracket_open(toks: list[Token], j: int) -> int | None:
+    """Index of the matching '(' when the bracket holds a short Chinese place
+    or word (（苏州）, (集团)); otherwise None (the bracket ends the name)."""
+    inside = ""
+    k = j - 1
+    while k >= 0 and j - k <= 4:
+        word = toks[k].word
+        if word and word[0] in OPEN:
+            ok = 1 <= len(inside) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in inside)
+            return k if ok and k > 0 and not _stops(toks[k - 1]) else None
+        inside = word + inside
+        k -= 1
+    return None

@@ -1,0 +1,41 @@
+"""The fast paths of the organisation and short-name stages give what the
+plain formulations they replace give: automata and text searches instead of
+visiting every token, a precheck before a slow pattern, memoised word tests."""
+from __future__ import annotations
+
+import re
+
+from cgtatlas.extract import org_lists, short_names
+from cgtatlas.extract.segment import tag_text
+
+TEXT = ("园区企业云岭生物与禾安药业签约，某某制药获得批准。已建成云岭药谷、云岭基因岛、"
+        "云岭细胞产业园等三个专业园区，云岭还将新建两大园。华检检测自主研发的产品获批。")
+
+
+def test_suffix_tokens_are_the_industry_word_tokens_in_order():
+    toks = tag_text(TEXT)
+    suffixes = set(short_names._vocab()["suffix"])
+    expected = [i for i, t in enumerate(toks) if t.word in suffixes]
+    assert expected and short_names._suffix_tokens(TEXT, toks) == expected
+
+
+def test_context_words_match_the_longest_first_alternation():
+    for kind in ("before", "after"):
+        pattern = re.compile("|".join(map(re.escape, short_names._vocab()[kind])))
+        expected = [(m.group(), m.start(), m.end()) for m in pattern.finditer(TEXT + "园区企业企业")]
+        assert list(short_names._context_words(TEXT + "园区企业企业", kind)) == expected
+
+
+def test_tokens_of_finds_every_token_with_one_of_the_words():
+    toks = tag_text(TEXT)
+    words = {"云岭", "签约", "园区"}
+    expected = [t for t in toks if t.word in words]
+    assert expected and org_lists._tokens_of(TEXT, toks, words) == expected
+
+
+def test_counted_parks_precheck_never_hides_a_match():
+    texts = (TEXT, "建成A园、B园等3个园区", "两大产业园", "五个特色园区", "一个园", "园区很大")
+    matching = [t for t in texts if org_lists.COUNTED_PARKS.search(t)]
+    assert len(matching) >= 4 and all(org_lists._may_count_parks(t) for t in matching)
+    assert not org_lists._may_count_parks("没有园区数量的句子")
+
