@@ -10,6 +10,7 @@ Durations (天, 年, 个月) count only after a duration word (为期, 连续, �
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -52,10 +53,23 @@ QUANTITY_RE = re.compile(
     r"(?P<mult>[十百千万亿]*)(?P<approx>余|多)?[ \t\n]?"
     rf"(?P<unit>{_UNIT_ALT})(?P<post>以上|以下|以内|左右)?"
 )
-PERCENT_RE = re.compile(
-    rf"(?P<pre>{_PRE_ALT})?(?:(?P<num>\d+(?:\.\d+)?)[%％]|百分之(?P<cnum>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))"
+# Where QUANTITY_RE may start: its first character, then only characters its
+# number part can hold, then a unit. A looser test than QUANTITY_RE itself, but
+# it begins with a character class, which `re` scans for fast (QUANTITY_RE,
+# opening with named groups, is tried at every position of the text).
+QUANTITY_START = re.compile(
+    r"[上数几\d零〇一二两三四五六七八九十百千万亿]"
+    rf"(?=[\d,.零〇一二两三四五六七八九十百千万亿 \t\n\-~～－—–至到余多]*(?:{_UNIT_ALT}))"
 )
-FRACTION_RE = re.compile(rf"(?P<pre>{_PRE_ALT})?(?<![\d/])(?P<a>\d{{1,2}})[ \t]*/[ \t]*(?P<b>\d{{1,3}})(?![\d/])")
+# PERCENT_RE and FRACTION_RE without their optional comparator word in front,
+# which `_with_pre` looks for behind each match instead (a regex opening with an
+# optional alternation of words tries every word at every position).
+PERCENT_RE = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)[%％]|百分之(?P<cnum>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
+)
+FRACTION_RE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})[ \t]*/[ \t]*(?P<b>\d{1,3})(?![\d/])")
+PRE_RIGHT_BEFORE = re.compile(rf"(?:{_PRE_ALT})\Z")
+PRE_LONGEST = max(map(len, PRE_COMPARATOR))
 RANK_BEFORE = ("第", "前", "后", "首")
 
 
@@ -183,7 +197,7 @@ def _percent_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     if "%" not in text and "％" not in text and "百分之" not in text:
         return out
-    for m in PERCENT_RE.finditer(text):
+    for begin, pre, m in _with_pre(PERCENT_RE, text):
         start = m.start("num") if m.group("num") else m.start("cnum") - 3
         if start > 0 and text[start - 1] in RANK_BEFORE:
             continue  # "前2%" is a rank
@@ -196,8 +210,8 @@ def _percent_quantities(text: str) -> list[Quantity]:
                 continue
             if frac:
                 value += float("0." + "".join(str(DIGIT[c]) for c in frac))
-        comparator = PRE_COMPARATOR.get(m.group("pre") or "", "=")
-        out.append(Quantity(m.start(), m.end(), value, "%", comparator, m.group(0)))
+        comparator = PRE_COMPARATOR.get(pre, "=")
+        out.append(Quantity(begin, m.end(), value, "%", comparator, text[begin:m.end()]))
     return out
 
 
@@ -205,16 +219,37 @@ def _fraction_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     if "/" not in text:
         return out
-    for m in FRACTION_RE.finditer(text):
+    for begin, pre, m in _with_pre(FRACTION_RE, text):
         a, b = int(m.group("a")), int(m.group("b"))
         if b == 0 or a >= b:
             continue
-        context = text[max(0, m.start() - 6):m.start()]
-        if not (m.group("pre") or "占" in context or "比" in context):
+        context = text[max(0, begin - 6):begin]
+        if not (pre or "占" in context or "比" in context):
             continue  # a bare "3/4" may be a date or a code
-        comparator = PRE_COMPARATOR.get(m.group("pre") or "", "=")
-        out.append(Quantity(m.start(), m.end(), round(a / b, 4), "", comparator, m.group(0)))
+        comparator = PRE_COMPARATOR.get(pre, "=")
+        out.append(Quantity(begin, m.end(), round(a / b, 4), "", comparator, text[begin:m.end()]))
     return out
+
+
+def _with_pre(pattern: re.Pattern, text: str) -> Iterator[tuple[int, str, re.Match]]:
+    """`pattern` matches with the comparator word right before each, if any:
+    (start, word, match). The same as finditer with an optional `(?:PRE_ALT)?`
+    in front of `pattern`: the words hold no digits, so they never overlap a
+    match, and the leftmost (longest) word ending at the match is the one taken."""
+    end = 0
+    for m in pattern.finditer(text):
+        pre = PRE_RIGHT_BEFORE.search(text, max(end, m.start() - PRE_LONGEST), m.start())
+        end = m.end()
+        yield (pre.start(), pre.group(0), m) if pre else (m.start(), "", m)
+
+
+def _quantity_matches(text: str) -> Iterator[re.Match]:
+    """QUANTITY_RE.finditer(text), trying QUANTITY_RE only where QUANTITY_START says it may match."""
+    end = 0
+    for candidate in QUANTITY_START.finditer(text):
+        if candidate.start() >= end and (m := QUANTITY_RE.match(text, candidate.start())):
+            end = m.end()
+            yield m
 
 
 def _masked(text: str) -> str:
@@ -227,7 +262,7 @@ def find_quantities(text: str) -> list[Quantity]:
     work = _masked(text)
     found = _percent_quantities(work) + _fraction_quantities(work)
     taken = [(q.start, q.end) for q in found]
-    for m in QUANTITY_RE.finditer(work):
+    for m in _quantity_matches(work):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         found.extend(_unit_quantities(work, m))
