@@ -67,10 +67,15 @@ QUANTITY_START = re.compile(
 PERCENT_RE = re.compile(
     r"(?P<num>\d+(?:\.\d+)?)[%％]|百分之(?P<cnum>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
 )
-FRACTION_RE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})[ \t]*/[ \t]*(?P<b>\d{1,3})(?![\d/])")
+# (the lookbehind, "no digit or / before a", sits after a's first digit so
+# that the pattern opens with \d, which `re` scans for fast)
+FRACTION_RE = re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)[ \t]*/[ \t]*(?P<b>\d{1,3})(?![\d/])")
 PRE_RIGHT_BEFORE = re.compile(rf"(?:{_PRE_ALT})\Z")
 PRE_LONGEST = max(map(len, PRE_COMPARATOR))
 RANK_BEFORE = ("第", "前", "后", "首")
+ARABIC_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)")
+CLAUSE_MARK = re.compile(r"[，,。；;：:、\n]")
+TITLE = re.compile(r"《[^《》]{0,80}》")
 
 
 @dataclass(frozen=True)
@@ -106,7 +111,7 @@ def chinese_to_number(s: str) -> float | None:
 def parse_number(s: str) -> float | None:
     """"55" -> 55, "1,200" -> 1200, "2.5" -> 2.5, "二十" -> 20, "55万" -> 550000."""
     s = s.strip()
-    m = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)", s)
+    m = ARABIC_NUMBER.fullmatch(s)
     if m:
         value = float(m.group(1).replace(",", ""))
         for ch in m.group(2):
@@ -129,7 +134,7 @@ def _is_excluded(text: str, m: re.Match, num_start: int) -> bool:
 
 def _duration_ok(text: str, num_start: int, unit: str) -> bool:
     window = text[max(0, num_start - 8):num_start]
-    window = re.split(r"[，,。；;：:、\n]", window)[-1]
+    window = CLAUSE_MARK.split(window)[-1]
     return any(w in window for w in CONTEXT_WORDS.get(unit, DURATION_WORDS))
 
 
@@ -166,10 +171,10 @@ def _unit_quantities(text: str, m: re.Match) -> list[Quantity]:
     unit_text = m.group("unit")
     num_text = m.group("num") or ""
     num_start = m.start("num") if m.group("num") else m.start("vague")
-    if _is_excluded(text, m, num_start):
-        return []
     if num_text == "一" and not m.group("mult"):
         return []  # "一家企业", "一批", "一次": an article, not a count
+    if _is_excluded(text, m, num_start):
+        return []
     if len(num_text.replace(",", "")) >= 7 and "." not in num_text:
         return []  # phone numbers, licence numbers
     if unit_text in DURATION_UNITS:
@@ -254,7 +259,7 @@ def _quantity_matches(text: str) -> Iterator[re.Match]:
 
 def _masked(text: str) -> str:
     """Blank out 《titles》 (numbers in policy titles are not claims), keeping offsets."""
-    return re.sub(r"《[^《》]{0,80}》", lambda m: "《" + " " * (len(m.group(0)) - 2) + "》", text)
+    return TITLE.sub(lambda m: "《" + " " * (len(m.group(0)) - 2) + "》", text)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -263,7 +268,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found = _percent_quantities(work) + _fraction_quantities(work)
     taken = [(q.start, q.end) for q in found]
     for m in _quantity_matches(work):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if taken and any(s < m.end() and m.start() < e for s, e in taken):
             continue
         found.extend(_unit_quantities(work, m))
     return sorted(found, key=lambda q: (q.start, q.value))
