@@ -10,6 +10,7 @@ and one type.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
@@ -32,13 +33,17 @@ def link_aliases(doc: Document) -> Document:
         if m.source.endswith(":distributed"):
             continue  # its surface is a place; its name is the shared-head name
         groups.add(m.surface)
-        groups.union(m.surface, _base_key(m))
-        groups.union(m.surface, m.name)  # a canonical name an earlier stage chose
+        key = _base_key(m)
+        if key != m.surface:
+            groups.union(m.surface, key)
+        if m.name != m.surface:
+            groups.union(m.surface, m.name)  # a canonical name an earlier stage chose
     _link_prefixed_forms(doc.mentions, groups)
     _name_groups(doc, groups)
     return doc
 
 
+@lru_cache(maxsize=8192)
 def region_name(surface: str) -> str:
     """北京市 -> 北京, 浦东新区 -> 浦东; 粤港澳大湾区 stays."""
     if surface.endswith(NOT_REGION_SUFFIX):
@@ -83,19 +88,44 @@ class _Groups:
 
 def _add_bracket_forms(doc: Document) -> None:
     """X（以下简称“Y”）/ X（ABBR）: Y names X; its later uses become mentions of X."""
-    by_end = {m.end: m for m in doc.mentions}
-    for pattern in (SHORT_FORM, ABBREVIATION):
-        for match in pattern.finditer(doc.text):
-            owner = by_end.get(match.start())
-            short = match.group(1).strip()
-            if owner is None or _is_generic(short) or short == owner.surface:
-                continue
-            _mention_all(doc, short, owner)
-    for match in CHINESE_FORM.finditer(doc.text):
+    brackets = _positions(doc.text, "（(")
+    named = [match for pattern in (SHORT_FORM, ABBREVIATION) for match in _matches_at(pattern, doc.text, brackets)]
+    chinese = list(_matches_at(CHINESE_FORM, doc.text, brackets))
+    if not named and not chinese:
+        return
+    by_end = {m.end: m for m in doc.mentions}  # (before any alias is added)
+    for match in named:
+        owner = by_end.get(match.start())
+        short = match.group(1).strip()
+        if owner is None or _is_generic(short) or short == owner.surface:
+            continue
+        _mention_all(doc, short, owner)
+    for match in chinese:
         owner = by_end.get(match.start())
         short = match.group(1)
         if owner is not None and owner.type != "Region" and _other_form(doc, owner, match):
             _mention_all(doc, short, owner)
+
+
+def _positions(text: str, chars: str) -> list[int]:
+    """Offsets of `chars` in `text`, in order (str.find is far faster than a regex
+    scan for a character class of non-ASCII characters)."""
+    out = []
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            out.append(at)
+            at = text.find(ch, at + 1)
+    return sorted(out)
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """pattern.finditer(text) for a pattern that can only start at one of `starts`."""
+    end = 0
+    for at in starts:
+        if at >= end and (match := pattern.match(text, at)):
+            end = match.end()
+            yield match
 
 
 def _other_form(doc: Document, owner: Mention, match: re.Match) -> bool:
@@ -188,7 +218,10 @@ def _name_groups(doc: Document, groups: _Groups) -> None:
         if not m.source.endswith(":distributed"):
             members.setdefault(groups.find(m.surface), []).append(m)
     for group in members.values():
-        fullest = max(group, key=lambda m: (m.surface in owners, len(m.surface), -m.start))
+        if len(group) == 1:  # most names occur once
+            fullest = group[0]
+        else:
+            fullest = max(group, key=lambda m: (m.surface in owners, len(m.surface), -m.start))
         name = _canonical(group) or fullest.surface
         if fullest.type == "Region":
             name = region_name(name)

@@ -17,9 +17,10 @@ import re
 from collections import Counter
 
 from cgtatlas.extract.numbers import Quantity, find_quantities
-from cgtatlas.model import ORG_TYPES, Document, Fact, Mention, Span
+from cgtatlas.model import ORG_TYPES, Document, Fact, Mention
 
 SUBJECT_TYPES = (*ORG_TYPES, "Region", "Event", "Product")
+_SUBJECT_SET = frozenset(SUBJECT_TYPES)
 CLAUSE_SPLIT = re.compile(r"[，,；;、：:（）()\n“”\"+＋—]")
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!起|以来|开始)")
 TARGET_RE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|预计|力争|目标|计划|争取|有望|拟")
@@ -28,6 +29,10 @@ LEAD_FILLERS = re.compile(r"^(?:目前|其中|现|已|已有|共有|共|拥有|�
 TRAIL_FILLERS = re.compile(r"(?:预计|已有|拥有|共有|有|共设|设|达到|达|为|已|汇聚|集聚|超过|超|约|共|累计|已完成|完成)+$")
 HAVE_SPLIT = re.compile(r"已|汇聚|集聚|聚集|拥有")
 FOLLOW_STOP = re.compile(r"的|了|已|并|均|将|也|在|等|落户|成功|提供|组成")
+FOLLOW_LEAD = re.compile(r"^(?:的|已|均|都|共|人民币)+")
+DIGIT = re.compile(r"\d")
+DATE_WORDS = re.compile(r"(?:到|至|截至|截止)?\s*(?:19|20)\d{2}\s*年(?:\d{1,2}月)?底?")
+YEAR_PREFIX = re.compile(r"((?:19|20)\d{2})")
 
 
 def find_facts(doc: Document) -> Document:
@@ -62,18 +67,14 @@ class _DocContext:
     """Document-level fallbacks: main region, main event, and mentions by position."""
 
     def __init__(self, doc: Document) -> None:
-        self.mentions = sorted((m for m in doc.mentions if m.type in SUBJECT_TYPES), key=lambda m: m.start)
+        self.mentions = sorted((m for m in doc.mentions if m.type in _SUBJECT_SET), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         regions = Counter(m.name for m in doc.mentions if m.type == "Region")
         events = Counter(m.name for m in doc.mentions if m.type == "Event")
         self.main_region = regions.most_common(1)[0][0] if regions else ""
         self.main_event = events.most_common(1)[0][0] if events else ""
         self.doc_year = int(doc.date[:4]) if doc.date and doc.date[:4].isdigit() else None
-        self.sentences = doc.sentences or [Span(0, len(doc.text))]
-        self.sentence_starts = [s.start for s in self.sentences]
-
-    def sentence_of(self, pos: int) -> Span:
-        return self.sentences[max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)]
+        self.sentence_of = doc.sentence_of  # (its sentence starts are cached on the document)
 
 
 def _fact_for(doc: Document, ctx: _DocContext, q: Quantity) -> Fact:
@@ -113,12 +114,12 @@ def _subject(doc: Document, ctx: _DocContext, sent_start: int, clause_start: int
 
 def _indicator(text: str, q: Quantity, clause_start: int, subject, sent_end: int) -> str:
     after = CLAUSE_SPLIT.split(text[q.end:min(sent_end, q.end + 24)], maxsplit=1)[0]
-    after = re.sub(r"^(?:的|已|均|都|共|人民币)+", "", after.strip().rstrip("。！？!?"))
-    after = FOLLOW_STOP.split(after.split()[0] if after.split() else "", maxsplit=1)[0][:12]
-    if len(after) >= 2 and not re.match(r"\d", after):
+    words = FOLLOW_LEAD.sub("", after.strip().rstrip("。！？!?")).split()
+    after = FOLLOW_STOP.split(words[0] if words else "", maxsplit=1)[0][:12]
+    if len(after) >= 2 and not DIGIT.match(after):
         return after
     start = subject.end if isinstance(subject, Mention) and subject.start >= clause_start else clause_start
-    before = re.sub(r"(?:到|至|截至|截止)?\s*(?:19|20)\d{2}\s*年(?:\d{1,2}月)?底?", "", text[start:q.start])
+    before = DATE_WORDS.sub("", text[start:q.start])
     before = TRAIL_FILLERS.sub("", LEAD_FILLERS.sub("", before.strip()))
     tail = HAVE_SPLIT.split(before)[-1]
     return (tail if len(tail) >= 2 else before)[-24:] or after
@@ -131,5 +132,5 @@ def _year(before: str, subject, ctx: _DocContext) -> int | None:
     if "今年" in before and ctx.doc_year:
         return ctx.doc_year
     name = subject.name if isinstance(subject, Mention) else subject
-    m = re.match(r"((?:19|20)\d{2})", name or "")
+    m = YEAR_PREFIX.match(name or "")
     return int(m.group(1)) if m else None

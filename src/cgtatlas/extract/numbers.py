@@ -10,6 +10,7 @@ Durations (天, 年, 个月) count only after a duration word (为期, 连续, �
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -52,11 +53,29 @@ QUANTITY_RE = re.compile(
     r"(?P<mult>[十百千万亿]*)(?P<approx>余|多)?[ \t\n]?"
     rf"(?P<unit>{_UNIT_ALT})(?P<post>以上|以下|以内|左右)?"
 )
-PERCENT_RE = re.compile(
-    rf"(?P<pre>{_PRE_ALT})?(?:(?P<num>\d+(?:\.\d+)?)[%％]|百分之(?P<cnum>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))"
+# Where QUANTITY_RE may start: its first character, then only characters its
+# number part can hold, then a unit. A looser test than QUANTITY_RE itself, but
+# it begins with a character class, which `re` scans for fast (QUANTITY_RE,
+# opening with named groups, is tried at every position of the text).
+QUANTITY_START = re.compile(
+    r"[上数几\d零〇一二两三四五六七八九十百千万亿]"
+    rf"(?=[\d,.零〇一二两三四五六七八九十百千万亿 \t\n\-~～－—–至到余多]*(?:{_UNIT_ALT}))"
 )
-FRACTION_RE = re.compile(rf"(?P<pre>{_PRE_ALT})?(?<![\d/])(?P<a>\d{{1,2}})[ \t]*/[ \t]*(?P<b>\d{{1,3}})(?![\d/])")
+# PERCENT_RE and FRACTION_RE without their optional comparator word in front,
+# which `_with_pre` looks for behind each match instead (a regex opening with an
+# optional alternation of words tries every word at every position).
+PERCENT_RE = re.compile(
+    r"(?P<num>\d+(?:\.\d+)?)[%％]|百分之(?P<cnum>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
+)
+# (the lookbehind, "no digit or / before a", sits after a's first digit so
+# that the pattern opens with \d, which `re` scans for fast)
+FRACTION_RE = re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)[ \t]*/[ \t]*(?P<b>\d{1,3})(?![\d/])")
+PRE_RIGHT_BEFORE = re.compile(rf"(?:{_PRE_ALT})\Z")
+PRE_LONGEST = max(map(len, PRE_COMPARATOR))
 RANK_BEFORE = ("第", "前", "后", "首")
+ARABIC_NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)")
+CLAUSE_MARK = re.compile(r"[，,。；;：:、\n]")
+TITLE = re.compile(r"《[^《》]{0,80}》")
 
 
 @dataclass(frozen=True)
@@ -92,7 +111,7 @@ def chinese_to_number(s: str) -> float | None:
 def parse_number(s: str) -> float | None:
     """"55" -> 55, "1,200" -> 1200, "2.5" -> 2.5, "二十" -> 20, "55万" -> 550000."""
     s = s.strip()
-    m = re.fullmatch(r"(\d+(?:,\d{3})*(?:\.\d+)?)([十百千万亿]*)", s)
+    m = ARABIC_NUMBER.fullmatch(s)
     if m:
         value = float(m.group(1).replace(",", ""))
         for ch in m.group(2):
@@ -115,7 +134,7 @@ def _is_excluded(text: str, m: re.Match, num_start: int) -> bool:
 
 def _duration_ok(text: str, num_start: int, unit: str) -> bool:
     window = text[max(0, num_start - 8):num_start]
-    window = re.split(r"[，,。；;：:、\n]", window)[-1]
+    window = CLAUSE_MARK.split(window)[-1]
     return any(w in window for w in CONTEXT_WORDS.get(unit, DURATION_WORDS))
 
 
@@ -152,10 +171,10 @@ def _unit_quantities(text: str, m: re.Match) -> list[Quantity]:
     unit_text = m.group("unit")
     num_text = m.group("num") or ""
     num_start = m.start("num") if m.group("num") else m.start("vague")
-    if _is_excluded(text, m, num_start):
-        return []
     if num_text == "一" and not m.group("mult"):
         return []  # "一家企业", "一批", "一次": an article, not a count
+    if _is_excluded(text, m, num_start):
+        return []
     if len(num_text.replace(",", "")) >= 7 and "." not in num_text:
         return []  # phone numbers, licence numbers
     if unit_text in DURATION_UNITS:
@@ -183,7 +202,7 @@ def _percent_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     if "%" not in text and "％" not in text and "百分之" not in text:
         return out
-    for m in PERCENT_RE.finditer(text):
+    for begin, pre, m in _with_pre(PERCENT_RE, text):
         start = m.start("num") if m.group("num") else m.start("cnum") - 3
         if start > 0 and text[start - 1] in RANK_BEFORE:
             continue  # "前2%" is a rank
@@ -196,8 +215,8 @@ def _percent_quantities(text: str) -> list[Quantity]:
                 continue
             if frac:
                 value += float("0." + "".join(str(DIGIT[c]) for c in frac))
-        comparator = PRE_COMPARATOR.get(m.group("pre") or "", "=")
-        out.append(Quantity(m.start(), m.end(), value, "%", comparator, m.group(0)))
+        comparator = PRE_COMPARATOR.get(pre, "=")
+        out.append(Quantity(begin, m.end(), value, "%", comparator, text[begin:m.end()]))
     return out
 
 
@@ -205,21 +224,42 @@ def _fraction_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     if "/" not in text:
         return out
-    for m in FRACTION_RE.finditer(text):
+    for begin, pre, m in _with_pre(FRACTION_RE, text):
         a, b = int(m.group("a")), int(m.group("b"))
         if b == 0 or a >= b:
             continue
-        context = text[max(0, m.start() - 6):m.start()]
-        if not (m.group("pre") or "占" in context or "比" in context):
+        context = text[max(0, begin - 6):begin]
+        if not (pre or "占" in context or "比" in context):
             continue  # a bare "3/4" may be a date or a code
-        comparator = PRE_COMPARATOR.get(m.group("pre") or "", "=")
-        out.append(Quantity(m.start(), m.end(), round(a / b, 4), "", comparator, m.group(0)))
+        comparator = PRE_COMPARATOR.get(pre, "=")
+        out.append(Quantity(begin, m.end(), round(a / b, 4), "", comparator, text[begin:m.end()]))
     return out
+
+
+def _with_pre(pattern: re.Pattern, text: str) -> Iterator[tuple[int, str, re.Match]]:
+    """`pattern` matches with the comparator word right before each, if any:
+    (start, word, match). The same as finditer with an optional `(?:PRE_ALT)?`
+    in front of `pattern`: the words hold no digits, so they never overlap a
+    match, and the leftmost (longest) word ending at the match is the one taken."""
+    end = 0
+    for m in pattern.finditer(text):
+        pre = PRE_RIGHT_BEFORE.search(text, max(end, m.start() - PRE_LONGEST), m.start())
+        end = m.end()
+        yield (pre.start(), pre.group(0), m) if pre else (m.start(), "", m)
+
+
+def _quantity_matches(text: str) -> Iterator[re.Match]:
+    """QUANTITY_RE.finditer(text), trying QUANTITY_RE only where QUANTITY_START says it may match."""
+    end = 0
+    for candidate in QUANTITY_START.finditer(text):
+        if candidate.start() >= end and (m := QUANTITY_RE.match(text, candidate.start())):
+            end = m.end()
+            yield m
 
 
 def _masked(text: str) -> str:
     """Blank out 《titles》 (numbers in policy titles are not claims), keeping offsets."""
-    return re.sub(r"《[^《》]{0,80}》", lambda m: "《" + " " * (len(m.group(0)) - 2) + "》", text)
+    return TITLE.sub(lambda m: "《" + " " * (len(m.group(0)) - 2) + "》", text)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -227,8 +267,8 @@ def find_quantities(text: str) -> list[Quantity]:
     work = _masked(text)
     found = _percent_quantities(work) + _fraction_quantities(work)
     taken = [(q.start, q.end) for q in found]
-    for m in QUANTITY_RE.finditer(work):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    for m in _quantity_matches(work):
+        if taken and any(s < m.end() and m.start() < e for s, e in taken):
             continue
         found.extend(_unit_quantities(work, m))
     return sorted(found, key=lambda q: (q.start, q.value))

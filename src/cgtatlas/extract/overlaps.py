@@ -19,26 +19,22 @@ TYPE_PRIORITY = (
 
 
 def resolve_overlaps(doc: Document) -> Document:
-    mentions = [m for m in doc.mentions if _is_valid(doc, m) and not _is_excluded(m)]
-    kept = _longest_first(len(doc.text), mentions)
+    size = len(doc.text)
+    excluded, generic = lex.word_set("excluded_terms"), lex.word_set("org_generic")
+    mentions = [m for m in doc.mentions
+                if 0 <= m.start < m.end <= size and m.surface.strip()  # (a valid span)
+                and m.surface not in excluded and not (m.type in _ORG_TYPES and m.surface in generic)]
+    kept = _longest_first(size, mentions)
     doc.mentions = sorted(kept, key=lambda m: (m.start, m.end))
     return doc
 
 
-def _is_valid(doc: Document, m: Mention) -> bool:
-    return 0 <= m.start < m.end <= len(doc.text) and bool(m.surface.strip())
-
-
-def _is_excluded(m: Mention) -> bool:
-    return m.surface in lex.word_set("excluded_terms") or (
-        m.type in lex.ORG_TYPES and m.surface in lex.word_set("org_generic"))
-
-
+_ORG_TYPES = frozenset(lex.ORG_TYPES)
 _PRIORITY = {etype: i for i, etype in enumerate(TYPE_PRIORITY)}
 
 
 def _rank(m: Mention) -> tuple:
-    return (-(m.end - m.start), _PRIORITY.get(m.type, len(TYPE_PRIORITY)), m.start)
+    return (m.start - m.end, _PRIORITY.get(m.type, len(TYPE_PRIORITY)), m.start)
 
 
 def _longest_first(size: int, mentions: list[Mention]) -> list[Mention]:
@@ -48,11 +44,13 @@ def _longest_first(size: int, mentions: list[Mention]) -> list[Mention]:
     seen: set[tuple[int, int]] = set()
     kept: list[Mention] = []
     for m in sorted(mentions, key=_rank):
-        if (m.start, m.end) in seen:
+        span = (m.start, m.end)
+        if span in seen:
             continue
-        if m.source.endswith(":nested") or not any(taken[m.start:m.end]):
+        nested = m.source.endswith(":nested")
+        if nested or taken.find(1, m.start, m.end) < 0:
             kept.append(m)
-            seen.add((m.start, m.end))
-            if not m.source.endswith(":nested"):
+            seen.add(span)
+            if not nested:
                 taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     return kept
