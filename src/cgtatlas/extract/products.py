@@ -72,7 +72,8 @@ def _product_automaton() -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...], d
             for form in (entry.name, *entry.forms):
                 owner.setdefault(form, i)
     forms = tuple(owner)
-    ac = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    ac = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                    implementation=ahocorasick_rs.Implementation.DFA)
     return ac, forms, owner
 
 

@@ -66,7 +66,8 @@ def region_lexicon() -> RegionLexicon:
             if is_short:
                 short.add(form)
     forms = tuple(canonical)
-    automaton = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    automaton = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                           implementation=ahocorasick_rs.Implementation.DFA)
     return RegionLexicon(automaton, forms, canonical, frozenset(short))
 
 

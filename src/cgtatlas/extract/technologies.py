@@ -53,7 +53,8 @@ def technology_forms() -> dict[str, str]:
 def technology_automaton() -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]:
     forms = tuple(technology_forms())
     plain = [f.rstrip("?") for f in forms]
-    return ahocorasick_rs.AhoCorasick(plain, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), forms
+    return ahocorasick_rs.AhoCorasick(plain, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                      implementation=ahocorasick_rs.Implementation.DFA), forms
 
 
 def canonical_technology(surface: str) -> str | None:
