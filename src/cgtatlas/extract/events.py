@@ -20,6 +20,7 @@ from cgtatlas.model import Document, Mention
 HEADS = ("高峰论坛|论坛|峰会|大会|产业周|医药周|创新周|活动周|科技周|博览会|交易会|展览会|洽谈会|"
          "研讨会|年会|创新大赛|大赛|推介会|对接会")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z·]*")
+NAME_RUN_TO_END = re.compile(r"[\u4e00-\u9fffA-Za-z·]*\Z")  # searched with an end position
 # Digits may stand only before the name's characters: a year, an ordinal number (第5届).
 NUMBER_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第\d+)?$")
 MAX_BODY = 40
@@ -54,9 +55,16 @@ def _after_last_stop_word(text: str, start: int, end: int) -> int:
     return start + max(ends, default=0)
 
 
+GENERIC_LONGEST_FIRST = tuple(sorted(GENERIC_BODY, key=len, reverse=True))
+# Characters of no generic word: removing generic words never removes them.
+KEEP_ONLY_SPECIFIC = {ord(c): None for c in set("".join(GENERIC_BODY))}
+
+
 def _is_generic(body: str) -> bool:
+    if len(body.translate(KEEP_ONLY_SPECIFIC)) >= 2:
+        return False  # two characters outside every generic word always remain
     rest = body
-    for word in sorted(GENERIC_BODY, key=len, reverse=True):
+    for word in GENERIC_LONGEST_FIRST:
         rest = rest.replace(word, "")
     return len(rest) < 2
 
@@ -73,9 +81,9 @@ def _name_start(text: str, head_start: int) -> tuple[int, int]:
     body_start = head_start
     floor = max(0, head_start - MAX_BODY)
     while body_start > floor:
-        if NAME_CHARS.match(text, body_start - 1, body_start).end() == body_start:
-            body_start -= 1
-            continue
+        body_start = NAME_RUN_TO_END.search(text, floor, body_start).start()
+        if body_start == floor:
+            break
         bracket = BRACKETED.search(text, max(floor, body_start - 10), body_start)
         if not bracket:  # "中国（某市）细胞大会": a bracketed place belongs to the name
             break

@@ -36,6 +36,7 @@ NOT_NAME_START = set("和与及由为在对请邀向等将把被从给让是了�
 ORG_END_CHARS = set("局委院所司部处厅会室站心校")
 LIST_CUE = re.compile(r"等(?:[^。，；]{0,8}?)(科学家|专家|学者|院士|教授|嘉宾|领导|代表|医生)")
 EN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+[A-Z]\.\s?|\s+)[A-Z][a-zA-Z'\-]+")
+EN_NAME_END = re.compile(r"[a-zA-Z'\-]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -67,11 +68,10 @@ def _post_after_automaton() -> ahocorasick_rs.AhoCorasick:
 def _is_name(word: str, strict: bool = True) -> bool:
     """Family name + 1-2 characters; strict also refuses dictionary words (公司, 高度)."""
     single, compound = surnames()
-    if not CJK_WORD.fullmatch(word):
+    size = len(word)
+    if not ((size in (3, 4) and word[:2] in compound) or (size in (2, 3) and word[0] in single)):
         return False
-    if not ((word[:2] in compound and len(word) in (3, 4)) or (word[0] in single and len(word) in (2, 3))):
-        return False
-    return not (strict and _common_word(word))
+    return bool(CJK_WORD.fullmatch(word)) and not (strict and _common_word(word))
 
 
 @lru_cache(maxsize=4096)
@@ -137,10 +137,15 @@ def _post_name(text: str, found: dict) -> None:
 
 
 def _name_post(text: str, found: dict, orgs_end: set[int]) -> None:
-    for _, post_start, post_end in _post_after_automaton().find_matches_as_indexes(text):
+    posts = _post_after_automaton().find_matches_as_indexes(text)
+    for _, post_start, post_end in posts:
         if name_after(text, post_end) is not None:
             continue  # 某某董事长王某: the word before the post is the organisation
         _add(found, name_before(text, post_start, orgs_end), "name+post")
+    # An English name before a post ends in a Latin letter: without one before any
+    # post (no post word can span a Latin letter), skip scanning for such names.
+    if not any(EN_NAME_END.match(text, s - 1) for _, s, _ in posts if s):
+        return
     for m in EN_NAME.finditer(text):
         if text.startswith(POST_AFTER_NAME, m.end()):
             _add(found, m.span(), "name+post")

@@ -15,8 +15,9 @@ import ahocorasick_rs
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document, Mention
 
-# "CAR- T", "CAR -NK": OCR spaces around the hyphen of a Latin form.
-SPACED = re.compile(r"[A-Za-z]{2,5}(?:\s+[-‐‑–—－]\s*|[-‐‑–—－]\s+)[A-Za-z]{1,4}")
+# "CAR- T", "CAR -NK": OCR spaces around the hyphen of a Latin form. (The first
+# letter stands alone so the regex engine can skip to Latin letters.)
+SPACED = re.compile(r"[A-Za-z][A-Za-z]{1,4}(?:\s+[-‐‑–—－]\s*|[-‐‑–—－]\s+)[A-Za-z]{1,4}")
 THERAPY_WORDS = ("药物", "药", "疗法", "治疗", "产品", "技术")
 SEPARATORS = set("、，,；;和与及等或 \t\n)）。")
 
