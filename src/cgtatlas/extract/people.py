@@ -81,13 +81,23 @@ def _common_word(word: str) -> bool:
     return len(toks) == 1 and toks[0].known and not toks[0].tag.startswith("nr")
 
 
+@lru_cache(maxsize=1)
+def _after_name_starts() -> frozenset[str]:
+    """First characters of the words that may follow a name (a cheap test first)."""
+    return frozenset(word[0] for word in AFTER_NAME + titles())
+
+
 def _ends_name(text: str, end: int) -> bool:
     nxt = text[end:end + 1]
-    return not nxt or not CJK.match(nxt) or text.startswith(AFTER_NAME, end) or text.startswith(titles(), end)
+    return not nxt or not CJK.match(nxt) or (nxt in _after_name_starts() and (
+        text.startswith(AFTER_NAME, end) or text.startswith(titles(), end)))
 
 
 def name_after(text: str, pos: int) -> tuple[int, int] | None:
     """A Chinese name starting at `pos` and ending at a natural boundary."""
+    single, compound = surnames()
+    if text[pos:pos + 1] not in single and text[pos:pos + 2] not in compound:
+        return None  # every name starts with a family name
     for length in (4, 3, 2):
         word = text[pos:pos + length]
         if len(word) == length and _is_name(word) and _ends_name(text, pos + length):
@@ -110,11 +120,11 @@ def name_before(text: str, end: int, orgs_end: set[int], strict: bool = True) ->
         word = text[max(start, 0):end]
         if start < 0 or not _is_name(word, strict) or word[0] in NOT_NAME_START:
             continue
-        if length > 2 and text[:start + 1].endswith(titles()):
+        if length > 2 and text.endswith(titles(), 0, start + 1):
             continue  # 主任黄某教授: 任 closes the post, it does not open the name
         before = text[start - 1:start] if start else ""
         if (not before or not CJK.match(before) or start in orgs_end or before in ORG_END_CHARS
-                or before in NOT_NAME_START or text[:start].endswith(titles())):
+                or before in NOT_NAME_START or text.endswith(titles(), 0, start)):
             return start, end
         if not strict and not _is_name(text[start - 1:end], strict=False):
             return start, end
@@ -180,18 +190,26 @@ def _cut_posts(text: str, found: dict) -> None:
                     break
 
 
-def find_people(doc: Document) -> Document:
-    text = doc.text
-    orgs_end = {m.end for m in doc.mentions if m.type in ORG_TYPES}
-    inside = bytearray(len(text) + 1)  # 1 = inside an organisation or product name
+def _inside_names(doc: Document) -> bytearray:
+    """1 for each character inside an organisation, product or other non-region name."""
+    inside = bytearray(len(doc.text) + 1)
     for m in doc.mentions:
         if m.type != "Region":
             inside[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return inside
+
+
+def find_people(doc: Document) -> Document:
+    text = doc.text
+    orgs_end = {m.end for m in doc.mentions if m.type in ORG_TYPES}
     found: dict[tuple[int, int], str] = {}
     _post_name(text, found)
     _name_post(text, found, orgs_end)
     _name_lists(text, found)
     _cut_posts(text, found)
+    if not found:
+        return doc
+    inside = _inside_names(doc)
     for (s, e), how in sorted(found.items()):
         if all(inside[s:e]):
             continue
