@@ -88,8 +88,8 @@ LETTER_DIGITS_TWICE = re.compile(r"[A-Z]\d+[A-Z]\d+")
 
 def looks_like_code(code: str) -> bool:
     """Letters then digits, not a standard/registration/target-like abbreviation."""
-    if len(code) < 4 or len(code) > 20 or not any(c.isdigit() for c in code):
-        return False
+    if len(code) < 4 or len(code) > 20 or code.isalpha() or not any(c.isdigit() for c in code):
+        return False  # (isalpha: a quick answer for plain words, which have no digit)
     if sum(c.isalpha() for c in code) < 2 or code in NOT_CODES or LETTERS_YEAR.fullmatch(code):
         return False
     head = LETTER_HEAD.match(code).group()
