@@ -21,8 +21,8 @@ from cgtatlas.extract.biomed import target_spans
 from cgtatlas.model import Document, Mention
 
 # The look-behind (nothing code-like right before) sits after the first letter so
-# that the pattern starts with a character class: the regex engine then skips
-# straight to Latin letters instead of trying every Chinese character.
+# that the pattern starts with a character class: the regex engine then drops
+# each Chinese character with one class test instead of running the look-behind.
 CODE = re.compile(
     r"(?P<code>[A-Za-z](?<![A-Za-z0-9\-_./@].)[A-Za-z0-9]*(?:[-‐][A-Za-z0-9]+){0,2})"
     r"(?P<form>注射液|注射剂|胶囊|片|颗粒|滴眼液|口服液|细胞注射液)?"
