@@ -132,7 +132,8 @@ def find_regions(doc: Document) -> Document:
         i = bisect.bisect_left(title_starts, start) - 1 if titles else -1
         if _inside_longer_name(text, start, end) or (i >= 0 and end < titles[i][1]):
             continue
-        doc.mentions.append(Mention("Region", text[start:end], start, end, name, source="regions"))
+        # (source by position: with a keyword each of these many Mentions costs more)
+        doc.mentions.append(Mention("Region", text[start:end], start, end, name, "regions"))
     if not any(cue in text for cue in PLACE_CUES):
         return doc
     known = {(m.start, m.end) for m in doc.mentions if m.type == "Region"}
