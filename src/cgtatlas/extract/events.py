@@ -20,6 +20,9 @@ from cgtatlas.model import Document, Mention
 HEADS = ("高峰论坛|论坛|峰会|大会|产业周|医药周|创新周|活动周|科技周|博览会|交易会|展览会|洽谈会|"
          "研讨会|年会|创新大赛|大赛|推介会|对接会")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z·]*")
+# Up to the last character that is not a name character (matched with an end
+# position: the greedy .* backs off from the end, so this costs the run's length).
+UP_TO_LAST_NON_NAME = re.compile(r"(?s).*[^\u4e00-\u9fffA-Za-z·]")
 # Digits may stand only before the name's characters: a year, an ordinal number (第5届).
 NUMBER_PREFIX = re.compile(r"(?:(?:19|20)\d{2}年?)?(?:第\d+)?$")
 MAX_BODY = 40
@@ -45,7 +48,7 @@ SEPARATOR = re.compile(r"\s*(?:——|—|--)\s*[“\"]?")
 
 @lru_cache(maxsize=1)
 def _stop_automaton() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(STOP_WORDS)
+    return ahocorasick_rs.AhoCorasick(STOP_WORDS, implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _after_last_stop_word(text: str, start: int, end: int) -> int:
@@ -54,16 +57,25 @@ def _after_last_stop_word(text: str, start: int, end: int) -> int:
     return start + max(ends, default=0)
 
 
+GENERIC_LONGEST_FIRST = tuple(sorted(GENERIC_BODY, key=len, reverse=True))
+# Characters of no generic word: removing generic words never removes them.
+KEEP_ONLY_SPECIFIC = {ord(c): None for c in set("".join(GENERIC_BODY))}
+
+
+@lru_cache(maxsize=4096)
 def _is_generic(body: str) -> bool:
+    if len(body.translate(KEEP_ONLY_SPECIFIC)) >= 2:
+        return False  # two characters outside every generic word always remain
     rest = body
-    for word in sorted(GENERIC_BODY, key=len, reverse=True):
+    for word in GENERIC_LONGEST_FIRST:
         rest = rest.replace(word, "")
     return len(rest) < 2
 
 
 @lru_cache(maxsize=1)
 def _head_automaton() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(HEADS.split("|"), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return ahocorasick_rs.AhoCorasick(HEADS.split("|"), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                      implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _name_start(text: str, head_start: int) -> tuple[int, int]:
@@ -72,9 +84,10 @@ def _name_start(text: str, head_start: int) -> tuple[int, int]:
     body_start = head_start
     floor = max(0, head_start - MAX_BODY)
     while body_start > floor:
-        if NAME_CHARS.match(text, body_start - 1, body_start).end() == body_start:
-            body_start -= 1
-            continue
+        non_name = UP_TO_LAST_NON_NAME.match(text, floor, body_start)
+        body_start = non_name.end() if non_name else floor
+        if body_start == floor:
+            break
         bracket = BRACKETED.search(text, max(floor, body_start - 10), body_start)
         if not bracket:  # "中国（某市）细胞大会": a bracketed place belongs to the name
             break
@@ -136,6 +149,7 @@ def _join_main_sub(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+@lru_cache(maxsize=4096)
 def _only_year_or_regions(prefix: str) -> bool:
     rest = re.sub(r"^(?:19|20)\d{2}年?", "", prefix)
     covered = sum(e - s for s, e, _ in region_matches(rest))
@@ -145,8 +159,9 @@ def _only_year_or_regions(prefix: str) -> bool:
 def _canonical_names(names: list[str]) -> dict[str, str]:
     """Shorter names whose missing prefix is only a year or regions join the longer one."""
     canon = {n: n for n in names}
+    longest_first = sorted(names, key=len, reverse=True)
     for short in names:
-        for long in sorted(names, key=len, reverse=True):
+        for long in longest_first:
             if long != short and long.endswith(short) and _only_year_or_regions(long[:-len(short)]):
                 if short.startswith(("第", "首届")) or not re.match(r"(?:19|20)\d{2}", long):
                     canon[short] = long

@@ -36,6 +36,7 @@ NOT_NAME_START = set("和与及由为在对请邀向等将把被从给让是了�
 ORG_END_CHARS = set("局委院所司部处厅会室站心校")
 LIST_CUE = re.compile(r"等(?:[^。，；]{0,8}?)(科学家|专家|学者|院士|教授|嘉宾|领导|代表|医生)")
 EN_NAME = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+[A-Z]\.\s?|\s+)[A-Z][a-zA-Z'\-]+")
+EN_NAME_END = re.compile(r"[a-zA-Z'\-]")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -54,22 +55,23 @@ def titles() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _title_automaton() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(titles(), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return ahocorasick_rs.AhoCorasick(titles(), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                      implementation=ahocorasick_rs.Implementation.DFA)
 
 
 @lru_cache(maxsize=1)
 def _post_after_automaton() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(POST_AFTER_NAME, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    return ahocorasick_rs.AhoCorasick(POST_AFTER_NAME, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                      implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _is_name(word: str, strict: bool = True) -> bool:
     """Family name + 1-2 characters; strict also refuses dictionary words (公司, 高度)."""
     single, compound = surnames()
-    if not CJK_WORD.fullmatch(word):
+    size = len(word)
+    if not ((size in (3, 4) and word[:2] in compound) or (size in (2, 3) and word[0] in single)):
         return False
-    if not ((word[:2] in compound and len(word) in (3, 4)) or (word[0] in single and len(word) in (2, 3))):
-        return False
-    return not (strict and _common_word(word))
+    return bool(CJK_WORD.fullmatch(word)) and not (strict and _common_word(word))
 
 
 @lru_cache(maxsize=4096)
@@ -79,13 +81,23 @@ def _common_word(word: str) -> bool:
     return len(toks) == 1 and toks[0].known and not toks[0].tag.startswith("nr")
 
 
+@lru_cache(maxsize=1)
+def _after_name_starts() -> frozenset[str]:
+    """First characters of the words that may follow a name (a cheap test first)."""
+    return frozenset(word[0] for word in AFTER_NAME + titles())
+
+
 def _ends_name(text: str, end: int) -> bool:
     nxt = text[end:end + 1]
-    return not nxt or not CJK.match(nxt) or text.startswith(AFTER_NAME, end) or text.startswith(titles(), end)
+    return not nxt or not CJK.match(nxt) or (nxt in _after_name_starts() and (
+        text.startswith(AFTER_NAME, end) or text.startswith(titles(), end)))
 
 
 def name_after(text: str, pos: int) -> tuple[int, int] | None:
     """A Chinese name starting at `pos` and ending at a natural boundary."""
+    single, compound = surnames()
+    if text[pos:pos + 1] not in single and text[pos:pos + 2] not in compound:
+        return None  # every name starts with a family name
     for length in (4, 3, 2):
         word = text[pos:pos + length]
         if len(word) == length and _is_name(word) and _ends_name(text, pos + length):
@@ -108,11 +120,11 @@ def name_before(text: str, end: int, orgs_end: set[int], strict: bool = True) ->
         word = text[max(start, 0):end]
         if start < 0 or not _is_name(word, strict) or word[0] in NOT_NAME_START:
             continue
-        if length > 2 and text[:start + 1].endswith(titles()):
+        if length > 2 and text.endswith(titles(), 0, start + 1):
             continue  # 主任黄某教授: 任 closes the post, it does not open the name
         before = text[start - 1:start] if start else ""
         if (not before or not CJK.match(before) or start in orgs_end or before in ORG_END_CHARS
-                or before in NOT_NAME_START or text[:start].endswith(titles())):
+                or before in NOT_NAME_START or text.endswith(titles(), 0, start)):
             return start, end
         if not strict and not _is_name(text[start - 1:end], strict=False):
             return start, end
@@ -135,10 +147,15 @@ def _post_name(text: str, found: dict) -> None:
 
 
 def _name_post(text: str, found: dict, orgs_end: set[int]) -> None:
-    for _, post_start, post_end in _post_after_automaton().find_matches_as_indexes(text):
+    posts = _post_after_automaton().find_matches_as_indexes(text)
+    for _, post_start, post_end in posts:
         if name_after(text, post_end) is not None:
             continue  # 某某董事长王某: the word before the post is the organisation
         _add(found, name_before(text, post_start, orgs_end), "name+post")
+    # An English name before a post ends in a Latin letter: without one before any
+    # post (no post word can span a Latin letter), skip scanning for such names.
+    if not any(EN_NAME_END.match(text, s - 1) for _, s, _ in posts if s):
+        return
     for m in EN_NAME.finditer(text):
         if text.startswith(POST_AFTER_NAME, m.end()):
             _add(found, m.span(), "name+post")
@@ -173,18 +190,26 @@ def _cut_posts(text: str, found: dict) -> None:
                     break
 
 
-def find_people(doc: Document) -> Document:
-    text = doc.text
-    orgs_end = {m.end for m in doc.mentions if m.type in ORG_TYPES}
-    inside = bytearray(len(text) + 1)  # 1 = inside an organisation or product name
+def _inside_names(doc: Document) -> bytearray:
+    """1 for each character inside an organisation, product or other non-region name."""
+    inside = bytearray(len(doc.text) + 1)
     for m in doc.mentions:
         if m.type != "Region":
             inside[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return inside
+
+
+def find_people(doc: Document) -> Document:
+    text = doc.text
+    orgs_end = {m.end for m in doc.mentions if m.type in ORG_TYPES}
     found: dict[tuple[int, int], str] = {}
     _post_name(text, found)
     _name_post(text, found, orgs_end)
     _name_lists(text, found)
     _cut_posts(text, found)
+    if not found:
+        return doc
+    inside = _inside_names(doc)
     for (s, e), how in sorted(found.items()):
         if all(inside[s:e]):
             continue

@@ -20,9 +20,11 @@ import ahocorasick_rs
 from cgtatlas.extract.biomed import target_spans
 from cgtatlas.model import Document, Mention
 
+# The look-behind (nothing code-like right before) sits after the first letter so
+# that the pattern starts with a character class: the regex engine then drops
+# each Chinese character with one class test instead of running the look-behind.
 CODE = re.compile(
-    r"(?<![A-Za-z0-9\-_./@])"
-    r"(?P<code>[A-Za-z][A-Za-z0-9]*(?:[-‐][A-Za-z0-9]+){0,2})"
+    r"(?P<code>[A-Za-z](?<![A-Za-z0-9\-_./@].)[A-Za-z0-9]*(?:[-‐][A-Za-z0-9]+){0,2})"
     r"(?P<form>注射液|注射剂|胶囊|片|颗粒|滴眼液|口服液|细胞注射液)?"
     r"(?![A-Za-z0-9\-_@]|\.[A-Za-z0-9])")
 # Letter heads of codes that are standards, registrations, viruses or cytokines.
@@ -37,6 +39,8 @@ CUE_AFTER = re.compile(
     r"^[\s“”\"]*(注射液|胶囊|获得|获批|获|被|已获|拟|是|为|于|的(I|II|III|Ⅰ|Ⅱ|Ⅲ|1|2|3)期|"
     r"(I|II|III|Ⅰ|Ⅱ|Ⅲ|1|2|3)期|临床|IND|新药|上市|用于|在(美国|中国|国内)|注册|申报|治疗)")
 WINDOW = 24
+SENTENCE_END = re.compile(r"[。！？；\n]")
+CUE_WORD = re.compile(r"(产品|疗法|在研|自主研发|管线)")
 # “品牌名”（研发代号X）: a quoted brand name with its code in brackets.
 BRAND = re.compile(r"[“\"]([\u4e00-\u9fff]{2,8})[”\"]\s*[（(](?:研发代号|产品代号|代号)?[:：]?\s*"
                    r"([A-Za-z][A-Za-z0-9]*(?:[-‐][A-Za-z0-9]+){0,2})\s*[）)]")
@@ -72,37 +76,41 @@ def _product_automaton() -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...], d
             for form in (entry.name, *entry.forms):
                 owner.setdefault(form, i)
     forms = tuple(owner)
-    ac = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    ac = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                    implementation=ahocorasick_rs.Implementation.DFA)
     return ac, forms, owner
+
+
+LETTERS_YEAR = re.compile(r"[A-Za-z]+(?:19|20)\d\d")
+LETTER_HEAD = re.compile(r"[A-Za-z]+")
+LETTER_DIGITS_TWICE = re.compile(r"[A-Z]\d+[A-Z]\d+")
 
 
 def looks_like_code(code: str) -> bool:
     """Letters then digits, not a standard/registration/target-like abbreviation."""
-    letters = sum(c.isalpha() for c in code)
-    digits = sum(c.isdigit() for c in code)
-    if letters < 2 or digits < 1 or len(code) < 4 or len(code) > 20:
+    if len(code) < 4 or len(code) > 20 or code.isalpha() or not any(c.isdigit() for c in code):
+        return False  # (isalpha: a quick answer for plain words, which have no digit)
+    if sum(c.isalpha() for c in code) < 2 or code in NOT_CODES or LETTERS_YEAR.fullmatch(code):
         return False
-    if code in NOT_CODES or re.fullmatch(r"[A-Za-z]+\d{4}", code) and code[-4:].startswith(("19", "20")):
-        return False
-    head = re.match(r"[A-Za-z]+", code).group()
-    return head not in NOT_CODE_HEADS and not re.fullmatch(r"[A-Z]\d+[A-Z]\d+", code)
+    head = LETTER_HEAD.match(code).group()
+    return head not in NOT_CODE_HEADS and not LETTER_DIGITS_TWICE.fullmatch(code)
 
 
 def _has_cue(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - WINDOW):start]
-    before = re.split(r"[。！？；\n]", before)[-1]
+    before = SENTENCE_END.split(before)[-1]
     after = text[end:end + WINDOW]
-    return bool(CUE_BEFORE.search(before) or CUE_AFTER.search(after)
-                or re.search(r"(产品|疗法|在研|自主研发|管线)", before))
+    return bool(CUE_BEFORE.search(before) or CUE_AFTER.search(after) or CUE_WORD.search(before))
 
 
 def code_products(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, code, dosage form) for product codes in `text`."""
-    targets = set(target_spans(text))
+    shaped = [m for m in CODE.finditer(text) if looks_like_code(m.group("code"))]
+    targets = set(target_spans(text)) if shaped else set()
     candidates, accepted = [], set()
-    for m in CODE.finditer(text):
+    for m in shaped:
         code = m.group("code")
-        if (m.start(), m.end("code")) in targets or not looks_like_code(code):
+        if (m.start(), m.end("code")) in targets:
             continue
         candidates.append((m.start(), m.end(), code, m.group("form") or ""))
         if m.group("form") or _has_cue(text, m.start(), m.end("code")):
@@ -113,6 +121,8 @@ def code_products(text: str) -> list[tuple[int, int, str, str]]:
 
 def _brand_names(text: str, codes: set[str]) -> dict[str, str]:
     """code -> the quoted brand name written right before it, for product codes."""
+    if not codes:
+        return {}
     return {m.group(2): m.group(1) for m in BRAND.finditer(text) if m.group(2) in codes}
 
 

@@ -31,6 +31,7 @@ NAME_CONTINUATIONS = (
     "证券交易所", "交易所", "自由贸易", "自贸", "保税", "高新区", "经济技术开发区",
     "工业园区", "开发区", "经开区", "产业园", "科学城", "科技城",
 )
+CONTINUATION_STARTS = frozenset(word[0] for word in NAME_CONTINUATIONS)
 OPEN_BRACKETS = "(（"
 CLOSE_BRACKETS = ")）"
 
@@ -66,7 +67,8 @@ def region_lexicon() -> RegionLexicon:
             if is_short:
                 short.add(form)
     forms = tuple(canonical)
-    automaton = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    automaton = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                           implementation=ahocorasick_rs.Implementation.DFA)
     return RegionLexicon(automaton, forms, canonical, frozenset(short))
 
 
@@ -83,31 +85,33 @@ def _short_form_ok(text: str, start: int, end: int) -> bool:
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """Cheap signs that the region is part of a longer name."""
-    if text.startswith(NAME_CONTINUATIONS, end):
-        return True
     after = text[end:end + 1]
+    if after in CONTINUATION_STARTS and text.startswith(NAME_CONTINUATIONS, end):
+        return True
     if after.isascii() and after.isalpha():  # 美国FDA: an agency, not the country
         return True
+    if after not in CLOSE_BRACKETS:  # ("" is in it: the text may end there)
+        return False
     before = text[start - 2:start] if start >= 2 else ""
     # "某大学(深圳)": a qualifier in brackets right after a name
-    return (len(before) == 2 and before[1] in OPEN_BRACKETS and "\u4e00" <= before[0] <= "\u9fff"
-            and after in CLOSE_BRACKETS)
+    return len(before) == 2 and before[1] in OPEN_BRACKETS and "\u4e00" <= before[0] <= "\u9fff"
 
 
 def region_matches(text: str) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of region names in `text`, adjacent ones merged
     ("广州南沙" -> one match named 南沙: the narrower region names the place)."""
     lex = region_lexicon()
+    forms, canonical, short_forms = lex.forms, lex.canonical, lex.short_forms
     found: list[tuple[int, int, str]] = []
     for idx, start, end in lex.automaton.find_matches_as_indexes(text):
-        form = lex.forms[idx]
-        if form in lex.short_forms and not _short_form_ok(text, start, end):
+        form = forms[idx]
+        short = form in short_forms
+        if short and not _short_form_ok(text, start, end):
             continue
-        name = lex.canonical[form]
-        if found and found[-1][1] == start and form not in lex.short_forms:
-            found[-1] = (found[-1][0], end, name)
+        if found and found[-1][1] == start and not short:
+            found[-1] = (found[-1][0], end, canonical[form])
             continue
-        found.append((start, end, name))
+        found.append((start, end, canonical[form]))
     return found
 
 
@@ -116,6 +120,7 @@ def region_matches(text: str) -> list[tuple[int, int, str]]:
 BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 # 位于某某区的…: a district or county not in the lexicon, named by its suffix in a
 # phrase of place (the suffixed form is the surface; the name drops the suffix).
+PLACE_CUES = ("位于", "地处", "坐落于", "落户")  # cheap test before the regex
 PLACE_PHRASE = re.compile(r"(?:位于|地处|坐落于|落户于?)([\u4e00-\u9fff]{2,3}?)(区|县)(?=的|[，。、；])")
 
 
@@ -124,10 +129,13 @@ def find_regions(doc: Document) -> Document:
     titles = [m.span() for m in BOOK_TITLE.finditer(text)]  # a region in a title is part of it
     title_starts = [s for s, _ in titles]
     for start, end, name in region_matches(text):
-        i = bisect.bisect_left(title_starts, start) - 1
+        i = bisect.bisect_left(title_starts, start) - 1 if titles else -1
         if _inside_longer_name(text, start, end) or (i >= 0 and end < titles[i][1]):
             continue
-        doc.mentions.append(Mention("Region", text[start:end], start, end, name, source="regions"))
+        # (source by position: with a keyword each of these many Mentions costs more)
+        doc.mentions.append(Mention("Region", text[start:end], start, end, name, "regions"))
+    if not any(cue in text for cue in PLACE_CUES):
+        return doc
     known = {(m.start, m.end) for m in doc.mentions if m.type == "Region"}
     for match in PLACE_PHRASE.finditer(text):
         if (match.start(1), match.end(2)) not in known and canonical_region(match.group(1)) is None:
