@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import bisect
 import re
+import re._constants as C
+import re._parser
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
 from dataclasses import dataclass, field
+
+import ahocorasick_rs
 
 from cgtatlas.model import ORG_TYPES, Document, Evidence, Mention, Relation, Span
 
@@ -30,27 +35,82 @@ REACH = 30
 
 
 def anchored(pattern: str, *words: str) -> re.Pattern:
-    compiled = re.compile(pattern)
+    compiled = re.compile(with_first_chars(pattern))
     ANCHORS[compiled] = words
     return compiled
 
 
+def with_first_chars(pattern: str) -> str:
+    """`pattern` behind a lookahead for the characters its matches can start with, when
+    those are known. Python's regex engine tries every alternative at every position; a
+    pattern opening with an optional part ("(?:联合|共同)?研发") costs ~10x more to search."""
+    parsed = re._parser.parse(pattern)
+    first = _first_chars(parsed)
+    if first is None or first[1] or _starts_fast(parsed) or re.compile(pattern).flags != re.UNICODE:
+        return pattern
+    return "(?=[" + "".join(re.escape(c) for c in sorted(first[0])) + "])(?:" + pattern + ")"
+
+
+def _starts_fast(items) -> bool:
+    """Whether the engine already skips ahead by itself: the pattern opens with a
+    literal, a set, or alternatives that each open with a literal ("拥有|汇聚")."""
+    while items and items[0][0] is C.SUBPATTERN:
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    if op is C.BRANCH:
+        return all(alt and alt[0][0] is C.LITERAL for alt in av[1])
+    return op in (C.LITERAL, C.IN)
+
+
+def _first_chars(items) -> tuple[set[str], bool] | None:
+    """The characters a match of parsed regex `items` can start with, and whether the
+    match can be empty; None when they are not a plain set of characters."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            return chars | {chr(av)}, False
+        if op is C.IN:
+            if any(kind is not C.LITERAL for kind, _ in av):
+                return None  # negated sets, ranges, categories
+            return chars | {chr(v) for _, v in av}, False
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width: the match starts with what follows
+        if op is C.BRANCH:
+            subs = [_first_chars(alt) for alt in av[1]]
+            if None in subs:
+                return None
+            sub = (set().union(*(s[0] for s in subs)), any(s[1] for s in subs))
+        elif op is C.SUBPATTERN:
+            sub = _first_chars(av[3])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            sub = _first_chars(av[2])
+            sub = sub and (sub[0], sub[1] or av[0] == 0)
+        else:
+            return None
+        if sub is None:
+            return None
+        chars |= sub[0]
+        if not sub[1]:
+            return chars, False
+    return chars, True
+
+
 @lru_cache(maxsize=4)
-def _anchor_scanner(words: frozenset) -> tuple[re.Pattern, dict[str, list[str]]]:
-    """One pattern for all anchor words, and the words by their first character."""
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for w in words:
-        by_first[w[0]].append(w)
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))), by_first
+def _anchor_automaton(words: frozenset) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]:
+    """One automaton for all anchor words (reporting overlapping matches), and its words."""
+    ordered = tuple(sorted(words))
+    return ahocorasick_rs.AhoCorasick(ordered), ordered
 
 
 MEETING = re.compile(r"论坛|峰会|大会|会议|研讨会|年会|沙龙|博览会")
 
 
-def _main_event(mentions: list[Mention]) -> str:
+def _main_event(events: list[Mention]) -> str:
     """The event a document is about: a meeting rather than an expo week, the most
     specific one (its name contains another event's), then the most mentioned."""
-    names = [m.name for m in mentions if m.type == "Event"]
+    names = [m.name for m in events]
     if not names:
         return ""
     counts = Counter(names)
@@ -63,14 +123,10 @@ def _main_event(mentions: list[Mention]) -> str:
 
 
 def _main_name(mentions: list[Mention], etype: str) -> str:
+    """The most mentioned name of `etype`, the first named on a tie (a Counter keeps
+    first-seen order and max returns the first of equals)."""
     counts = Counter(m.name for m in mentions if m.type == etype)
-    if not counts:
-        return ""
-    first = {}
-    for i, m in enumerate(mentions):
-        if m.type == etype:
-            first.setdefault(m.name, i)
-    return min(counts, key=lambda n: (-counts[n], first[n]))
+    return max(counts, key=counts.__getitem__) if counts else ""
 
 
 def _anchor_positions(text: str) -> dict[str, list[int]]:
@@ -79,17 +135,10 @@ def _anchor_positions(text: str) -> dict[str, list[int]]:
     found: dict[str, list[int]] = defaultdict(list)
     if not words:
         return found
-    scanner, by_first = _anchor_scanner(words)
-    pos = 0
-    while True:
-        hit = scanner.search(text, pos)
-        if not hit:
-            return found
-        start = hit.start()
-        for w in by_first[text[start]]:  # a longer word found may hide a shorter one starting there
-            if text.startswith(w, start):
-                found[w].append(start)
-        pos = start + 1
+    automaton, ordered = _anchor_automaton(words)
+    for i, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
+        found[ordered[i]].append(start)
+    return found
 
 
 def outermost(mentions: list[Mention]) -> list[Mention]:
@@ -111,9 +160,10 @@ class Ctx:
     main_park: str = ""
     main_event: str = ""
     main_association: str = ""
+    text: str = ""  # the document's text, used on every rule's every step
     found: list[Relation] = field(default_factory=list)
     _seen: set = field(default_factory=set)
-    _starts: list[int] = field(default_factory=list)
+    _typed: dict = field(default_factory=dict)
     _sentences: list[Span] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
     _clause_cuts: list[int] = field(default_factory=list)
@@ -124,19 +174,29 @@ class Ctx:
     @classmethod
     def of(cls, doc: Document) -> Ctx:
         ms = outermost(doc.mentions)
-        ctx = cls(doc, ms, _main_name(ms, "Region"), _main_name(ms, "Park"),
-                  _main_event(ms), _main_name(ms, "Association"))
-        ctx._starts = [m.start for m in ms]
+        ctx = cls(doc, ms, _main_name(ms, "Region"), _main_name(ms, "Park"))
+        ctx.main_event = _main_event(ctx.of_type(("Event",)))
+        ctx.main_association = _main_name(ms, "Association")
+        ctx.text = doc.text
         ctx._sentences = doc.sentences or [Span(0, len(doc.text))]
         ctx._sentence_starts = [s.start for s in ctx._sentences]
         ctx._clause_cuts = [m.start() for m in CLAUSE_CUT.finditer(doc.text)]
-        ctx._segment_cuts = [m.start() for m in SEGMENT_CUT.finditer(doc.text)]
+        ctx._segment_cuts = [i for i in ctx._clause_cuts if doc.text[i] in SEGMENT_DELIMS]
         ctx._anchor_pos = _anchor_positions(doc.text)
         return ctx
 
-    @property
-    def text(self) -> str:
-        return self.doc.text
+    def _index(self, types) -> tuple[list[int], list[int], list[Mention]]:
+        """Starts, ends and the mentions of `types` (all for None), built once per types.
+        Mentions do not overlap (see `outermost`), so ends are sorted like starts."""
+        index = self._typed.get(types)
+        if index is None:
+            ms = self.mentions if types is None else [m for m in self.mentions if m.type in types]
+            index = self._typed[types] = ([m.start for m in ms], [m.end for m in ms], ms)
+        return index
+
+    def of_type(self, types) -> list[Mention]:
+        """The mentions of `types` (a tuple), in text order. Do not modify the list."""
+        return self._index(types)[2]
 
     def sentences(self) -> list[Span]:
         return self._sentences
@@ -180,17 +240,15 @@ class Ctx:
         return Evidence(self.doc.id, start, end, self.doc.text[sent.start:sent.end].strip())
 
     def between(self, start: int, end: int, types=None) -> list[Mention]:
-        lo = bisect.bisect_left(self._starts, start)
-        hi = bisect.bisect_left(self._starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end and (types is None or m.type in types)]
+        """The mentions of `types` inside [start, end), in text order."""
+        starts, ends, ms = self._index(types)
+        return ms[bisect_left(starts, start):min(bisect_left(starts, end), bisect_right(ends, end))]
 
     def last_before(self, pos: int, types, floor: int = 0) -> Mention | None:
-        for m in reversed(self.mentions[:bisect.bisect_left(self._starts, pos)]):
-            if m.start < floor:
-                return None
-            if m.end <= pos and m.type in types:
-                return m
-        return None
+        """The last mention of `types` ending by `pos`, if it starts at or after `floor`."""
+        starts, ends, ms = self._index(types)
+        i = min(bisect_left(starts, pos), bisect_right(ends, pos)) - 1
+        return ms[i] if i >= 0 and ms[i].start >= floor else None
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause around `pos`: between the nearest clause delimiters (，；。…)."""
