@@ -10,6 +10,8 @@ import re._parser
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 import ahocorasick_rs
@@ -21,22 +23,24 @@ PLACE_TYPES = ("Region", "Park")
 ACTOR_TYPES = ("Company", "Academic", "Hospital", "Agency", "Association", "Platform")
 CLAUSE_DELIMS = "，,；;。！？!?：:\n"
 SEGMENT_DELIMS = "；;。！？!?\n"
-CLAUSE_CUT = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
-SEGMENT_CUT = re.compile("[" + re.escape(SEGMENT_DELIMS) + "]")
 PARK_BACKREF = re.compile(r"园区|园内|本园")
 COMPANY_BACKREF = re.compile(r"该公司|该企业|公司")
 PRODUCT_BACKREF = re.compile(r"该产品|该药物|该药|该疗法|该品种")
 
 
-# Trigger patterns with the literal words every match contains: `Ctx.hits` finds those
-# words with one scan per document and runs the pattern only in small windows around them.
+# Trigger patterns with the literal words every match contains (`Ctx.hits` relies on it):
+# it finds those words with one scan per document and runs the pattern only in small
+# windows around them.
 ANCHORS: dict[re.Pattern, tuple[str, ...]] = {}
+WIDTHS: dict[re.Pattern, int] = {}  # the longest match of each (huge when unbounded)
 REACH = 30
+START, END = attrgetter("start"), attrgetter("end")
 
 
 def anchored(pattern: str, *words: str) -> re.Pattern:
     compiled = re.compile(with_first_chars(pattern))
     ANCHORS[compiled] = words
+    WIDTHS[compiled] = re._parser.parse(pattern).getwidth()[1]
     return compiled
 
 
@@ -97,11 +101,16 @@ def _first_chars(items) -> tuple[set[str], bool] | None:
     return chars, True
 
 
-@lru_cache(maxsize=4)
-def _anchor_automaton(words: frozenset) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]:
-    """One automaton for all anchor words (reporting overlapping matches), and its words."""
-    ordered = tuple(sorted(words))
-    return ahocorasick_rs.AhoCorasick(ordered), ordered
+@lru_cache(maxsize=2)
+def _scanner(n_anchored: int) -> tuple[ahocorasick_rs.AhoCorasick, list[tuple], int, int]:
+    """One automaton for the clause delimiters (segment ones first) and every anchor
+    word, reporting overlapping matches; for each of its words, the patterns it anchors
+    and its length. Patterns register as their modules load: `n_anchored` is their count."""
+    delims = SEGMENT_DELIMS + "".join(c for c in CLAUSE_DELIMS if c not in SEGMENT_DELIMS)
+    words = sorted({w for ws in ANCHORS.values() for w in ws})
+    users = [((), 1)] * len(delims) + [
+        (tuple(p for p, ws in ANCHORS.items() if w in ws), len(w)) for w in words]
+    return ahocorasick_rs.AhoCorasick(list(delims) + words), users, len(SEGMENT_DELIMS), len(delims)
 
 
 MEETING = re.compile(r"论坛|峰会|大会|会议|研讨会|年会|沙龙|博览会")
@@ -122,23 +131,11 @@ def _main_event(events: list[Mention]) -> str:
     return max(counts, key=rank)
 
 
-def _main_name(mentions: list[Mention], etype: str) -> str:
-    """The most mentioned name of `etype`, the first named on a tie (a Counter keeps
-    first-seen order and max returns the first of equals)."""
-    counts = Counter(m.name for m in mentions if m.type == etype)
+def _main_name(mentions: list[Mention]) -> str:
+    """The most mentioned name among mentions of one type, the first named on a tie
+    (a Counter keeps first-seen order and max returns the first of equals)."""
+    counts = Counter(m.name for m in mentions)
     return max(counts, key=counts.__getitem__) if counts else ""
-
-
-def _anchor_positions(text: str) -> dict[str, list[int]]:
-    """Where each anchor word of every anchored pattern occurs (overlaps included)."""
-    words = frozenset(w for ws in ANCHORS.values() for w in ws)
-    found: dict[str, list[int]] = defaultdict(list)
-    if not words:
-        return found
-    automaton, ordered = _anchor_automaton(words)
-    for i, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):
-        found[ordered[i]].append(start)
-    return found
 
 
 def outermost(mentions: list[Mention]) -> list[Mention]:
@@ -163,35 +160,56 @@ class Ctx:
     text: str = ""  # the document's text, used on every rule's every step
     found: list[Relation] = field(default_factory=list)
     _seen: set = field(default_factory=set)
+    _by_type: dict = field(default_factory=dict)
     _typed: dict = field(default_factory=dict)
     _sentences: list[Span] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
     _clause_cuts: list[int] = field(default_factory=list)
     _segment_cuts: list[int] = field(default_factory=list)
     _mains: dict = field(default_factory=dict)
-    _anchor_pos: dict = field(default_factory=dict)
+    _spots: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> Ctx:
         ms = outermost(doc.mentions)
-        ctx = cls(doc, ms, _main_name(ms, "Region"), _main_name(ms, "Park"))
+        ctx = cls(doc, ms, text=doc.text)
+        for m in ms:
+            ctx._by_type.setdefault(m.type, []).append(m)
+        ctx.main_region = _main_name(ctx.of_type(("Region",)))
+        ctx.main_park = _main_name(ctx.of_type(("Park",)))
         ctx.main_event = _main_event(ctx.of_type(("Event",)))
-        ctx.main_association = _main_name(ms, "Association")
-        ctx.text = doc.text
+        ctx.main_association = _main_name(ctx.of_type(("Association",)))
         ctx._sentences = doc.sentences or [Span(0, len(doc.text))]
         ctx._sentence_starts = [s.start for s in ctx._sentences]
-        ctx._clause_cuts = [m.start() for m in CLAUSE_CUT.finditer(doc.text)]
-        ctx._segment_cuts = [i for i in ctx._clause_cuts if doc.text[i] in SEGMENT_DELIMS]
-        ctx._anchor_pos = _anchor_positions(doc.text)
+        ctx._scan()
         return ctx
+
+    def _scan(self) -> None:
+        """Clause and segment cuts, and where each anchored pattern's words occur, in one pass."""
+        automaton, users, n_segment, n_delims = _scanner(len(ANCHORS))
+        spots = defaultdict(list)
+        for i, start, _ in automaton.find_matches_as_indexes(self.text, overlapping=True):
+            if i < n_delims:
+                self._clause_cuts.append(start)
+                if i < n_segment:
+                    self._segment_cuts.append(start)
+                continue
+            patterns, size = users[i]
+            for pattern in patterns:
+                spots[pattern].append((start, size))
+        self._spots = spots
 
     def _index(self, types) -> tuple[list[int], list[int], list[Mention]]:
         """Starts, ends and the mentions of `types` (all for None), built once per types.
         Mentions do not overlap (see `outermost`), so ends are sorted like starts."""
         index = self._typed.get(types)
         if index is None:
-            ms = self.mentions if types is None else [m for m in self.mentions if m.type in types]
-            index = self._typed[types] = ([m.start for m in ms], [m.end for m in ms], ms)
+            if types is None:
+                ms = self.mentions
+            else:
+                parts = [self._by_type[t] for t in dict.fromkeys(types) if t in self._by_type]
+                ms = parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts), key=START)
+            index = self._typed[types] = (list(map(START, ms)), list(map(END, ms)), ms)
         return index
 
     def of_type(self, types) -> list[Mention]:
@@ -206,22 +224,29 @@ class Ctx:
         return self._sentences[i]
 
     def hits(self, pattern: re.Pattern):
-        """Each match of `pattern` in the text, in order, with the sentence it starts in.
-        An anchored pattern is only tried in windows around its anchor words."""
-        words = ANCHORS.get(pattern)
-        if words is None:
-            for hit in pattern.finditer(self.doc.text):
-                yield hit, self.sentence_at(hit.start())
+        """Each match of `pattern` in the text, in order. An anchored pattern is only
+        tried in windows around its anchor words (a match must cover the word)."""
+        if pattern not in ANCHORS:
+            yield from pattern.finditer(self.text)
             return
-        spots = sorted({(pos, len(w)) for w in words for pos in self._anchor_pos.get(w, ())})
+        width = WIDTHS[pattern]
         last_end = 0
-        for pos, size in spots:
+        prev = -1
+        for pos, size in sorted(set(self._spots.get(pattern, ()))):
+            start = max(last_end, pos - REACH)
+            if prev < start:
+                # Every match holds an anchor word, so with no other one since `start` a match
+                # found from there cannot begin more than `width` before this one.
+                start = max(start, pos - width + 1)
+            prev = pos
             if pos < last_end:
                 continue
-            for hit in pattern.finditer(self.doc.text, max(last_end, pos - REACH), pos + size + REACH):
+            for hit in pattern.finditer(self.text, start, pos + size + REACH):
+                if hit.start() > pos:
+                    break  # later matches cannot cover the word either
                 if hit.start() <= pos < hit.end() or hit.start() == pos:
                     last_end = max(hit.end(), hit.start() + 1)
-                    yield hit, self.sentence_at(hit.start())
+                    yield hit
                     break
 
     def add(self, rtype: str, head: str, tail: str, start: int, end: int, **attrs) -> None:
@@ -307,7 +332,7 @@ def listed_before(ctx: Ctx, end: int, floor: int, types, lead: re.Pattern = NO_G
 
 def main_of(ctx: Ctx, etype: str) -> str:
     if etype not in ctx._mains:
-        ctx._mains[etype] = _main_name(ctx.mentions, etype)
+        ctx._mains[etype] = _main_name(ctx.of_type((etype,)))
     return ctx._mains[etype]
 
 

@@ -71,7 +71,7 @@ def develops(ctx: Ctx) -> None:
         if by:
             for org in ctx.between(by.start("who"), by.end("who"), DEVELOPERS):
                 ctx.add("develops", org.name, p.name, p.start, by.end())
-    for verb, _ in ctx.hits(DEV_VERB):
+    for verb in ctx.hits(DEV_VERB):
         _develop_verb(ctx, verb)
 
 
@@ -195,13 +195,13 @@ def _product_head(ctx: Ctx, c_start: int, pos: int) -> str:
 
 
 def milestone(ctx: Ctx) -> None:
-    for hit, _ in ctx.hits(LABEL_RE):
+    for hit in ctx.hits(LABEL_RE):
         label = LABEL_NAMES[hit.lastgroup]
         c_start, _ = ctx.clause(hit.start())
         head = _product_head(ctx, c_start, hit.start())
         authority = _authority(ctx.text[ctx.segment(hit.start())[0]:hit.end()])
         ctx.add("milestone", head, label, c_start, hit.end(), authority=authority)
-    for hit, _ in ctx.hits(IPO):
+    for hit in ctx.hits(IPO):
         c_start, _ = ctx.clause(hit.start())
         company = ctx.last_before(hit.start(), ("Company",), floor=c_start)
         head = company.name if company else ""
