@@ -3,7 +3,6 @@ document's main region/park/event/association, and back-references ("园区",
 "该公司", "该产品", "联盟") resolved to them."""
 from __future__ import annotations
 
-import bisect
 import re
 import re._constants as C
 import re._parser
@@ -140,12 +139,14 @@ def _main_name(mentions: list[Mention]) -> str:
 
 def outermost(mentions: list[Mention]) -> list[Mention]:
     """Mentions sorted by start, dropping any that lies inside a longer one."""
-    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    # by start, the longest first: sort by end (descending), then stably by start
+    ordered = sorted(sorted(mentions, key=END, reverse=True), key=START)
     out: list[Mention] = []
+    end = -1
     for m in ordered:
-        if out and m.start < out[-1].end:
-            continue
-        out.append(m)
+        if m.start >= end:
+            out.append(m)
+            end = m.end
     return out
 
 
@@ -168,6 +169,7 @@ class Ctx:
     _segment_cuts: list[int] = field(default_factory=list)
     _mains: dict = field(default_factory=dict)
     _spots: dict = field(default_factory=dict)
+    _quotes: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> Ctx:
@@ -220,8 +222,8 @@ class Ctx:
         return self._sentences
 
     def sentence_at(self, pos: int) -> Span:
-        i = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
-        return self._sentences[i]
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return self._sentences[i if i > 0 else 0]
 
     def hits(self, pattern: re.Pattern):
         """Each match of `pattern` in the text, in order. An anchored pattern is only
@@ -256,37 +258,41 @@ class Ctx:
         if key in self._seen:
             return
         self._seen.add(key)
-        attrs = {k: v for k, v in attrs.items() if v}
+        if attrs:
+            attrs = {k: v for k, v in attrs.items() if v}
         self.found.append(Relation(rtype, head, tail, self.evidence(start, end), attrs))
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Same as Document.evidence, with the sentence found by bisection over cached starts."""
-        sent = self.sentence_at(start)
-        return Evidence(self.doc.id, start, end, self.doc.text[sent.start:sent.end].strip())
+        i = max(0, bisect_right(self._sentence_starts, start) - 1)
+        quote = self._quotes.get(i)
+        if quote is None:
+            sent = self._sentences[i]
+            quote = self._quotes[i] = self.text[sent.start:sent.end].strip()
+        return Evidence(self.doc.id, start, end, quote)
 
     def between(self, start: int, end: int, types=None) -> list[Mention]:
         """The mentions of `types` inside [start, end), in text order."""
-        starts, ends, ms = self._index(types)
+        starts, ends, ms = self._typed.get(types) or self._index(types)
         return ms[bisect_left(starts, start):min(bisect_left(starts, end), bisect_right(ends, end))]
 
     def last_before(self, pos: int, types, floor: int = 0) -> Mention | None:
         """The last mention of `types` ending by `pos`, if it starts at or after `floor`."""
-        starts, ends, ms = self._index(types)
+        starts, ends, ms = self._typed.get(types) or self._index(types)
         i = min(bisect_left(starts, pos), bisect_right(ends, pos)) - 1
         return ms[i] if i >= 0 and ms[i].start >= floor else None
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause around `pos`: between the nearest clause delimiters (，；。…)."""
-        return self._between_cuts(self._clause_cuts, pos)
+        cuts = self._clause_cuts
+        i = bisect_left(cuts, pos)
+        return cuts[i - 1] + 1 if i else 0, cuts[i] if i < len(cuts) else len(self.text)
 
     def segment(self, pos: int) -> tuple[int, int]:
         """Like `clause`, but commas do not cut (；。 do)."""
-        return self._between_cuts(self._segment_cuts, pos)
-
-    def _between_cuts(self, cuts: list[int], pos: int) -> tuple[int, int]:
-        i = bisect.bisect_left(cuts, pos)
-        start = cuts[i - 1] + 1 if i > 0 else 0
-        return start, cuts[i] if i < len(cuts) else len(self.doc.text)
+        cuts = self._segment_cuts
+        i = bisect_left(cuts, pos)
+        return cuts[i - 1] + 1 if i else 0, cuts[i] if i < len(cuts) else len(self.text)
 
     def last_company_before(self, pos: int) -> str:
         m = self.last_before(pos, ("Company",))
@@ -347,7 +353,7 @@ def backref(ctx: Ctx, start: int, end: int) -> Mention | None:
         if how == "last":
             return ctx.last_before(hit.start(), (etype,))
         name = main_of(ctx, etype)
-        for m in ctx.mentions:
-            if m.name == name and m.type == etype:
+        for m in ctx.of_type((etype,)):
+            if m.name == name:
                 return m
     return None

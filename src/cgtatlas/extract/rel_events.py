@@ -105,9 +105,7 @@ def held_at(ctx: Ctx) -> None:
 
 
 def issued_by(ctx: Ctx) -> None:
-    for policy in ctx.mentions:
-        if policy.type != "Policy":
-            continue
+    for policy in ctx.of_type(("Policy",)):
         c_start, c_end = ctx.clause(policy.start)
         verb = ISSUE_BEFORE.search(ctx.text, c_start, policy.start)
         agencies = ctx.between(c_start, verb.start(), ("Agency",)) if verb else []
@@ -167,7 +165,7 @@ def _partner_words(ctx: Ctx) -> None:
 
 def partner_of(ctx: Ctx) -> None:
     _partner_words(ctx)
-    orgs = [m for m in ctx.mentions if m.type in ORG_NO_PLACE]
+    orgs = ctx.of_type(ORG_NO_PLACE)
     for a, b in zip(orgs, orgs[1:]):
         link = ctx.text[a.end:b.start]
         if not PARTNER_LINK.match(link):

@@ -161,9 +161,7 @@ def _park_companies(ctx: Ctx) -> None:
 
 def _name_containment(ctx: Ctx) -> None:
     parks = {m.name for m in ctx.doc.mentions if m.type == "Park" and len(m.name) >= 2}
-    for m in ctx.mentions:
-        if m.type not in ("Park", "Platform"):
-            continue
+    for m in ctx.of_type(("Park", "Platform")):
         for park in parks:
             rest = m.name[len(park):]
             if m.name.startswith(park) and len(rest) >= 4 and PARK_HEAD.search(rest[-3:]):

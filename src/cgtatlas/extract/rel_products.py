@@ -53,7 +53,7 @@ AUTHORITY_RES = [(label, re.compile(p)) for label, p in AUTHORITIES]
 
 
 def _products(ctx: Ctx) -> list[Mention]:
-    return [m for m in ctx.mentions if m.type == "Product"]
+    return ctx.of_type(("Product",))
 
 
 def develops(ctx: Ctx) -> None:
@@ -147,9 +147,7 @@ def _tech_follows(ctx: Ctx, pos: int) -> bool:
 def targets(ctx: Ctx) -> None:
     """A target is a product's when introduced as one: "靶向T", "T靶点", "T/U双靶点",
     or named as the antigen of a modality ("T CAR-T"); the product in its clause."""
-    for t in ctx.mentions:
-        if t.type != "Target":
-            continue
+    for t in ctx.of_type(("Target",)):
         lead = TARGET_BEFORE.search(ctx.text, max(0, t.start - 4), t.start)
         if not (lead or TARGET_AFTER.match(ctx.text, t.end) or _tech_follows(ctx, t.end)):
             continue
@@ -160,9 +158,7 @@ def targets(ctx: Ctx) -> None:
 
 def treats(ctx: Ctx) -> None:
     treated_end = -1
-    for d in ctx.mentions:
-        if d.type != "Disease":
-            continue
+    for d in ctx.of_type(("Disease",)):
         listed = treated_end >= 0 and DISEASE_AND.match(ctx.text[treated_end:d.start])
         if not (listed or TREAT_BEFORE.search(ctx.text, max(0, d.start - 8), d.start)):
             continue
