@@ -317,6 +317,7 @@ BACKREFS = (
 )
 
 
+BACKREF_ANY = re.compile("|".join(pattern.pattern for pattern, _, _ in BACKREFS))  # a quick "none here"
 NO_GAP = re.compile(r"^\s*$")
 
 
@@ -346,6 +347,8 @@ def backref(ctx: Ctx, start: int, end: int) -> Mention | None:
     """A back-reference ("该公司", "公司", "该平台", "园区") in text[start:end] resolved to
     the mention it stands for: the last one of that type before ("该…") or the document's
     most mentioned one (a bare "公司" in a company's own text)."""
+    if not BACKREF_ANY.search(ctx.text, start, end):
+        return None
     for pattern, etype, how in BACKREFS:
         hit = pattern.search(ctx.text, start, end)
         if not hit:

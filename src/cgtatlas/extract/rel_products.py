@@ -50,6 +50,7 @@ AUTHORITIES = (("FDA", r"FDA|美国食品药品监督管理局|美国食品药�
                ("NMPA", r"NMPA|国家药监局|国家药品监督管理局|CDE|药品审评中心"),
                ("EMA", r"EMA|欧洲药品管理局"), ("PMDA", r"PMDA"))
 AUTHORITY_RES = [(label, re.compile(p)) for label, p in AUTHORITIES]
+AUTHORITY_ANY = re.compile("|".join(p for _, p in AUTHORITIES))  # a quick "none here"
 
 
 def _products(ctx: Ctx) -> list[Mention]:
@@ -78,13 +79,13 @@ def develops(ctx: Ctx) -> None:
 def _develop_verb(ctx: Ctx, verb: re.Match) -> None:
     """"甲与乙联合开发的X", "公司自主研发的X", "由甲研制，研发代号X"."""
     c_start, _ = ctx.clause(verb.start())
-    _, s_end = ctx.segment(verb.start())
     developers = listed_before(ctx, verb.start(), c_start, DEVELOPERS, lead=DEV_LEAD)
     if not developers:
         ref = backref(ctx, max(c_start, verb.start() - 4), verb.start())
         developers = [ref] if ref and ref.type == "Company" else []
     if not developers:
         return
+    _, s_end = ctx.segment(verb.start())
     product = _developed(ctx, verb.end(), s_end)
     if product:
         for dev in developers:
@@ -170,6 +171,8 @@ def treats(ctx: Ctx) -> None:
 
 def _authority(text: str) -> str:
     best, best_pos = "", -1
+    if not AUTHORITY_ANY.search(text):
+        return best
     for label, pattern in AUTHORITY_RES:
         for m in pattern.finditer(text):
             if m.start() > best_pos:
