@@ -3,11 +3,17 @@ document's main region/park/event/association, and back-references ("园区",
 "该公司", "该产品", "联盟") resolved to them."""
 from __future__ import annotations
 
-import bisect
 import re
+import re._constants as C
+import re._parser
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from dataclasses import dataclass, field
+
+import ahocorasick_rs
 
 from cgtatlas.model import ORG_TYPES, Document, Evidence, Mention, Relation, Span
 
@@ -16,41 +22,103 @@ PLACE_TYPES = ("Region", "Park")
 ACTOR_TYPES = ("Company", "Academic", "Hospital", "Agency", "Association", "Platform")
 CLAUSE_DELIMS = "，,；;。！？!?：:\n"
 SEGMENT_DELIMS = "；;。！？!?\n"
-CLAUSE_CUT = re.compile("[" + re.escape(CLAUSE_DELIMS) + "]")
-SEGMENT_CUT = re.compile("[" + re.escape(SEGMENT_DELIMS) + "]")
 PARK_BACKREF = re.compile(r"园区|园内|本园")
 COMPANY_BACKREF = re.compile(r"该公司|该企业|公司")
 PRODUCT_BACKREF = re.compile(r"该产品|该药物|该药|该疗法|该品种")
 
 
-# Trigger patterns with the literal words every match contains: `Ctx.hits` finds those
-# words with one scan per document and runs the pattern only in small windows around them.
+# Trigger patterns with the literal words every match contains (`Ctx.hits` relies on it):
+# it finds those words with one scan per document and runs the pattern only in small
+# windows around them.
 ANCHORS: dict[re.Pattern, tuple[str, ...]] = {}
+WIDTHS: dict[re.Pattern, int] = {}  # the longest match of each (huge when unbounded)
 REACH = 30
+START, END = attrgetter("start"), attrgetter("end")
 
 
 def anchored(pattern: str, *words: str) -> re.Pattern:
-    compiled = re.compile(pattern)
+    compiled = re.compile(with_first_chars(pattern))
     ANCHORS[compiled] = words
+    WIDTHS[compiled] = re._parser.parse(pattern).getwidth()[1]
     return compiled
 
 
-@lru_cache(maxsize=4)
-def _anchor_scanner(words: frozenset) -> tuple[re.Pattern, dict[str, list[str]]]:
-    """One pattern for all anchor words, and the words by their first character."""
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for w in words:
-        by_first[w[0]].append(w)
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))), by_first
+def with_first_chars(pattern: str) -> str:
+    """`pattern` behind a lookahead for the characters its matches can start with, when
+    those are known. Python's regex engine tries every alternative at every position; a
+    pattern opening with an optional part ("(?:联合|共同)?研发") costs ~10x more to search."""
+    parsed = re._parser.parse(pattern)
+    first = _first_chars(parsed)
+    if first is None or first[1] or _starts_fast(parsed) or re.compile(pattern).flags != re.UNICODE:
+        return pattern
+    return "(?=[" + "".join(re.escape(c) for c in sorted(first[0])) + "])(?:" + pattern + ")"
+
+
+def _starts_fast(items) -> bool:
+    """Whether the engine already skips ahead by itself: the pattern opens with a
+    literal, a set, or alternatives that each open with a literal ("拥有|汇聚")."""
+    while items and items[0][0] is C.SUBPATTERN:
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    if op is C.BRANCH:
+        return all(alt and alt[0][0] is C.LITERAL for alt in av[1])
+    return op in (C.LITERAL, C.IN)
+
+
+def _first_chars(items) -> tuple[set[str], bool] | None:
+    """The characters a match of parsed regex `items` can start with, and whether the
+    match can be empty; None when they are not a plain set of characters."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            return chars | {chr(av)}, False
+        if op is C.IN:
+            if any(kind is not C.LITERAL for kind, _ in av):
+                return None  # negated sets, ranges, categories
+            return chars | {chr(v) for _, v in av}, False
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width: the match starts with what follows
+        if op is C.BRANCH:
+            subs = [_first_chars(alt) for alt in av[1]]
+            if None in subs:
+                return None
+            sub = (set().union(*(s[0] for s in subs)), any(s[1] for s in subs))
+        elif op is C.SUBPATTERN:
+            sub = _first_chars(av[3])
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            sub = _first_chars(av[2])
+            sub = sub and (sub[0], sub[1] or av[0] == 0)
+        else:
+            return None
+        if sub is None:
+            return None
+        chars |= sub[0]
+        if not sub[1]:
+            return chars, False
+    return chars, True
+
+
+@lru_cache(maxsize=2)
+def _scanner(n_anchored: int) -> tuple[ahocorasick_rs.AhoCorasick, list[tuple], int, int]:
+    """One automaton for the clause delimiters (segment ones first) and every anchor
+    word, reporting overlapping matches; for each of its words, the patterns it anchors
+    and its length. Patterns register as their modules load: `n_anchored` is their count."""
+    delims = SEGMENT_DELIMS + "".join(c for c in CLAUSE_DELIMS if c not in SEGMENT_DELIMS)
+    words = sorted({w for ws in ANCHORS.values() for w in ws})
+    users = [((), 1)] * len(delims) + [
+        (tuple(p for p, ws in ANCHORS.items() if w in ws), len(w)) for w in words]
+    return ahocorasick_rs.AhoCorasick(list(delims) + words), users, len(SEGMENT_DELIMS), len(delims)
 
 
 MEETING = re.compile(r"论坛|峰会|大会|会议|研讨会|年会|沙龙|博览会")
 
 
-def _main_event(mentions: list[Mention]) -> str:
+def _main_event(events: list[Mention]) -> str:
     """The event a document is about: a meeting rather than an expo week, the most
     specific one (its name contains another event's), then the most mentioned."""
-    names = [m.name for m in mentions if m.type == "Event"]
+    names = [m.name for m in events]
     if not names:
         return ""
     counts = Counter(names)
@@ -62,44 +130,23 @@ def _main_event(mentions: list[Mention]) -> str:
     return max(counts, key=rank)
 
 
-def _main_name(mentions: list[Mention], etype: str) -> str:
-    counts = Counter(m.name for m in mentions if m.type == etype)
-    if not counts:
-        return ""
-    first = {}
-    for i, m in enumerate(mentions):
-        if m.type == etype:
-            first.setdefault(m.name, i)
-    return min(counts, key=lambda n: (-counts[n], first[n]))
-
-
-def _anchor_positions(text: str) -> dict[str, list[int]]:
-    """Where each anchor word of every anchored pattern occurs (overlaps included)."""
-    words = frozenset(w for ws in ANCHORS.values() for w in ws)
-    found: dict[str, list[int]] = defaultdict(list)
-    if not words:
-        return found
-    scanner, by_first = _anchor_scanner(words)
-    pos = 0
-    while True:
-        hit = scanner.search(text, pos)
-        if not hit:
-            return found
-        start = hit.start()
-        for w in by_first[text[start]]:  # a longer word found may hide a shorter one starting there
-            if text.startswith(w, start):
-                found[w].append(start)
-        pos = start + 1
+def _main_name(mentions: list[Mention]) -> str:
+    """The most mentioned name among mentions of one type, the first named on a tie
+    (a Counter keeps first-seen order and max returns the first of equals)."""
+    counts = Counter(m.name for m in mentions)
+    return max(counts, key=counts.__getitem__) if counts else ""
 
 
 def outermost(mentions: list[Mention]) -> list[Mention]:
     """Mentions sorted by start, dropping any that lies inside a longer one."""
-    ordered = sorted(mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    # by start, the longest first: sort by end (descending), then stably by start
+    ordered = sorted(sorted(mentions, key=END, reverse=True), key=START)
     out: list[Mention] = []
+    end = -1
     for m in ordered:
-        if out and m.start < out[-1].end:
-            continue
-        out.append(m)
+        if m.start >= end:
+            out.append(m)
+            end = m.end
     return out
 
 
@@ -111,57 +158,97 @@ class Ctx:
     main_park: str = ""
     main_event: str = ""
     main_association: str = ""
+    text: str = ""  # the document's text, used on every rule's every step
     found: list[Relation] = field(default_factory=list)
     _seen: set = field(default_factory=set)
-    _starts: list[int] = field(default_factory=list)
+    _by_type: dict = field(default_factory=dict)
+    _typed: dict = field(default_factory=dict)
     _sentences: list[Span] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
     _clause_cuts: list[int] = field(default_factory=list)
     _segment_cuts: list[int] = field(default_factory=list)
     _mains: dict = field(default_factory=dict)
-    _anchor_pos: dict = field(default_factory=dict)
+    _spots: dict = field(default_factory=dict)
+    _quotes: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Document) -> Ctx:
         ms = outermost(doc.mentions)
-        ctx = cls(doc, ms, _main_name(ms, "Region"), _main_name(ms, "Park"),
-                  _main_event(ms), _main_name(ms, "Association"))
-        ctx._starts = [m.start for m in ms]
+        ctx = cls(doc, ms, text=doc.text)
+        for m in ms:
+            ctx._by_type.setdefault(m.type, []).append(m)
+        ctx.main_region = _main_name(ctx.of_type(("Region",)))
+        ctx.main_park = _main_name(ctx.of_type(("Park",)))
+        ctx.main_event = _main_event(ctx.of_type(("Event",)))
+        ctx.main_association = _main_name(ctx.of_type(("Association",)))
         ctx._sentences = doc.sentences or [Span(0, len(doc.text))]
         ctx._sentence_starts = [s.start for s in ctx._sentences]
-        ctx._clause_cuts = [m.start() for m in CLAUSE_CUT.finditer(doc.text)]
-        ctx._segment_cuts = [m.start() for m in SEGMENT_CUT.finditer(doc.text)]
-        ctx._anchor_pos = _anchor_positions(doc.text)
+        ctx._scan()
         return ctx
 
-    @property
-    def text(self) -> str:
-        return self.doc.text
+    def _scan(self) -> None:
+        """Clause and segment cuts, and where each anchored pattern's words occur, in one pass."""
+        automaton, users, n_segment, n_delims = _scanner(len(ANCHORS))
+        spots = defaultdict(list)
+        for i, start, _ in automaton.find_matches_as_indexes(self.text, overlapping=True):
+            if i < n_delims:
+                self._clause_cuts.append(start)
+                if i < n_segment:
+                    self._segment_cuts.append(start)
+                continue
+            patterns, size = users[i]
+            for pattern in patterns:
+                spots[pattern].append((start, size))
+        self._spots = spots
+
+    def _index(self, types) -> tuple[list[int], list[int], list[Mention]]:
+        """Starts, ends and the mentions of `types` (all for None), built once per types.
+        Mentions do not overlap (see `outermost`), so ends are sorted like starts."""
+        index = self._typed.get(types)
+        if index is None:
+            if types is None:
+                ms = self.mentions
+            else:
+                parts = [self._by_type[t] for t in dict.fromkeys(types) if t in self._by_type]
+                ms = parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts), key=START)
+            index = self._typed[types] = (list(map(START, ms)), list(map(END, ms)), ms)
+        return index
+
+    def of_type(self, types) -> list[Mention]:
+        """The mentions of `types` (a tuple), in text order. Do not modify the list."""
+        return self._index(types)[2]
 
     def sentences(self) -> list[Span]:
         return self._sentences
 
     def sentence_at(self, pos: int) -> Span:
-        i = max(0, bisect.bisect_right(self._sentence_starts, pos) - 1)
-        return self._sentences[i]
+        i = bisect_right(self._sentence_starts, pos) - 1
+        return self._sentences[i if i > 0 else 0]
 
     def hits(self, pattern: re.Pattern):
-        """Each match of `pattern` in the text, in order, with the sentence it starts in.
-        An anchored pattern is only tried in windows around its anchor words."""
-        words = ANCHORS.get(pattern)
-        if words is None:
-            for hit in pattern.finditer(self.doc.text):
-                yield hit, self.sentence_at(hit.start())
+        """Each match of `pattern` in the text, in order. An anchored pattern is only
+        tried in windows around its anchor words (a match must cover the word)."""
+        if pattern not in ANCHORS:
+            yield from pattern.finditer(self.text)
             return
-        spots = sorted({(pos, len(w)) for w in words for pos in self._anchor_pos.get(w, ())})
+        width = WIDTHS[pattern]
         last_end = 0
-        for pos, size in spots:
+        prev = -1
+        for pos, size in sorted(set(self._spots.get(pattern, ()))):
+            start = max(last_end, pos - REACH)
+            if prev < start:
+                # Every match holds an anchor word, so with no other one since `start` a match
+                # found from there cannot begin more than `width` before this one.
+                start = max(start, pos - width + 1)
+            prev = pos
             if pos < last_end:
                 continue
-            for hit in pattern.finditer(self.doc.text, max(last_end, pos - REACH), pos + size + REACH):
+            for hit in pattern.finditer(self.text, start, pos + size + REACH):
+                if hit.start() > pos:
+                    break  # later matches cannot cover the word either
                 if hit.start() <= pos < hit.end() or hit.start() == pos:
                     last_end = max(hit.end(), hit.start() + 1)
-                    yield hit, self.sentence_at(hit.start())
+                    yield hit
                     break
 
     def add(self, rtype: str, head: str, tail: str, start: int, end: int, **attrs) -> None:
@@ -171,39 +258,41 @@ class Ctx:
         if key in self._seen:
             return
         self._seen.add(key)
-        attrs = {k: v for k, v in attrs.items() if v}
+        if attrs:
+            attrs = {k: v for k, v in attrs.items() if v}
         self.found.append(Relation(rtype, head, tail, self.evidence(start, end), attrs))
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Same as Document.evidence, with the sentence found by bisection over cached starts."""
-        sent = self.sentence_at(start)
-        return Evidence(self.doc.id, start, end, self.doc.text[sent.start:sent.end].strip())
+        i = max(0, bisect_right(self._sentence_starts, start) - 1)
+        quote = self._quotes.get(i)
+        if quote is None:
+            sent = self._sentences[i]
+            quote = self._quotes[i] = self.text[sent.start:sent.end].strip()
+        return Evidence(self.doc.id, start, end, quote)
 
     def between(self, start: int, end: int, types=None) -> list[Mention]:
-        lo = bisect.bisect_left(self._starts, start)
-        hi = bisect.bisect_left(self._starts, end)
-        return [m for m in self.mentions[lo:hi] if m.end <= end and (types is None or m.type in types)]
+        """The mentions of `types` inside [start, end), in text order."""
+        starts, ends, ms = self._typed.get(types) or self._index(types)
+        return ms[bisect_left(starts, start):min(bisect_left(starts, end), bisect_right(ends, end))]
 
     def last_before(self, pos: int, types, floor: int = 0) -> Mention | None:
-        for m in reversed(self.mentions[:bisect.bisect_left(self._starts, pos)]):
-            if m.start < floor:
-                return None
-            if m.end <= pos and m.type in types:
-                return m
-        return None
+        """The last mention of `types` ending by `pos`, if it starts at or after `floor`."""
+        starts, ends, ms = self._typed.get(types) or self._index(types)
+        i = min(bisect_left(starts, pos), bisect_right(ends, pos)) - 1
+        return ms[i] if i >= 0 and ms[i].start >= floor else None
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause around `pos`: between the nearest clause delimiters (，；。…)."""
-        return self._between_cuts(self._clause_cuts, pos)
+        cuts = self._clause_cuts
+        i = bisect_left(cuts, pos)
+        return cuts[i - 1] + 1 if i else 0, cuts[i] if i < len(cuts) else len(self.text)
 
     def segment(self, pos: int) -> tuple[int, int]:
         """Like `clause`, but commas do not cut (；。 do)."""
-        return self._between_cuts(self._segment_cuts, pos)
-
-    def _between_cuts(self, cuts: list[int], pos: int) -> tuple[int, int]:
-        i = bisect.bisect_left(cuts, pos)
-        start = cuts[i - 1] + 1 if i > 0 else 0
-        return start, cuts[i] if i < len(cuts) else len(self.doc.text)
+        cuts = self._segment_cuts
+        i = bisect_left(cuts, pos)
+        return cuts[i - 1] + 1 if i else 0, cuts[i] if i < len(cuts) else len(self.text)
 
     def last_company_before(self, pos: int) -> str:
         m = self.last_before(pos, ("Company",))
@@ -228,6 +317,7 @@ BACKREFS = (
 )
 
 
+BACKREF_ANY = re.compile("|".join(pattern.pattern for pattern, _, _ in BACKREFS))  # a quick "none here"
 NO_GAP = re.compile(r"^\s*$")
 
 
@@ -249,7 +339,7 @@ def listed_before(ctx: Ctx, end: int, floor: int, types, lead: re.Pattern = NO_G
 
 def main_of(ctx: Ctx, etype: str) -> str:
     if etype not in ctx._mains:
-        ctx._mains[etype] = _main_name(ctx.mentions, etype)
+        ctx._mains[etype] = _main_name(ctx.of_type((etype,)))
     return ctx._mains[etype]
 
 
@@ -257,6 +347,8 @@ def backref(ctx: Ctx, start: int, end: int) -> Mention | None:
     """A back-reference ("该公司", "公司", "该平台", "园区") in text[start:end] resolved to
     the mention it stands for: the last one of that type before ("该…") or the document's
     most mentioned one (a bare "公司" in a company's own text)."""
+    if not BACKREF_ANY.search(ctx.text, start, end):
+        return None
     for pattern, etype, how in BACKREFS:
         hit = pattern.search(ctx.text, start, end)
         if not hit:
@@ -264,7 +356,7 @@ def backref(ctx: Ctx, start: int, end: int) -> Mention | None:
         if how == "last":
             return ctx.last_before(hit.start(), (etype,))
         name = main_of(ctx, etype)
-        for m in ctx.mentions:
-            if m.name == name and m.type == etype:
+        for m in ctx.of_type((etype,)):
+            if m.name == name:
                 return m
     return None

@@ -63,7 +63,8 @@ def _event_for(ctx: Ctx, start: int, end: int, anchor: int) -> str:
 
 
 def organized_by(ctx: Ctx) -> None:
-    for role, sent in ctx.hits(ROLE):
+    for role in ctx.hits(ROLE):
+        sent = ctx.sentence_at(role.start())
         word = role.group(1)
         if word == "举办" and "由" not in ctx.text[max(sent.start, role.start() - 40):role.start()]:
             continue  # "在…举办" is a venue, not an organiser
@@ -93,7 +94,8 @@ def _venue_places(ctx: Ctx, start: int, end: int) -> list[str]:
 
 def held_at(ctx: Ctx) -> None:
     """"X在某地某馆举办": the verb first (rare), then the venue phrase back to 在/于."""
-    for verb, sent in ctx.hits(VENUE_VERB):
+    for verb in ctx.hits(VENUE_VERB):
+        sent = ctx.sentence_at(verb.start())
         hit = VENUE_START.search(ctx.text, max(sent.start, verb.start() - 42), verb.start())
         if not hit:
             continue
@@ -103,9 +105,7 @@ def held_at(ctx: Ctx) -> None:
 
 
 def issued_by(ctx: Ctx) -> None:
-    for policy in ctx.mentions:
-        if policy.type != "Policy":
-            continue
+    for policy in ctx.of_type(("Policy",)):
         c_start, c_end = ctx.clause(policy.start)
         verb = ISSUE_BEFORE.search(ctx.text, c_start, policy.start)
         agencies = ctx.between(c_start, verb.start(), ("Agency",)) if verb else []
@@ -145,7 +145,8 @@ def member_of(ctx: Ctx) -> None:
 
 def _member_lists(ctx: Ctx) -> None:
     """"甲、乙（丙）、丁等单位均在首批会员之列": every organisation of the list."""
-    for hit, sent in ctx.hits(MEMBER_LIST):
+    for hit in ctx.hits(MEMBER_LIST):
+        sent = ctx.sentence_at(hit.start())
         assoc = _association_at(ctx, hit.start(), ctx.clause(hit.end())[1]) or ctx.main_association
         for m in listed_before(ctx, hit.start(), sent.start, ORG_NO_PLACE):
             if m.type != "Association":
@@ -154,7 +155,7 @@ def _member_lists(ctx: Ctx) -> None:
 
 def _partner_words(ctx: Ctx) -> None:
     """"甲的长期合作伙伴、某类企业乙": 甲 and 乙 are partners."""
-    for hit, _ in ctx.hits(PARTNER_OF_WORD):
+    for hit in ctx.hits(PARTNER_OF_WORD):
         c_start, c_end = ctx.clause(hit.start())
         first = ctx.last_before(hit.start(), ORG_NO_PLACE, floor=c_start)
         second = ctx.between(hit.end(), c_end, ORG_NO_PLACE)
@@ -164,7 +165,7 @@ def _partner_words(ctx: Ctx) -> None:
 
 def partner_of(ctx: Ctx) -> None:
     _partner_words(ctx)
-    orgs = [m for m in ctx.mentions if m.type in ORG_NO_PLACE]
+    orgs = ctx.of_type(ORG_NO_PLACE)
     for a, b in zip(orgs, orgs[1:]):
         link = ctx.text[a.end:b.start]
         if not PARTNER_LINK.match(link):

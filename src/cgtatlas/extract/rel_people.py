@@ -21,9 +21,9 @@ POST_VERB = re.compile(
 DEPARTMENT = re.compile(r"科|病区")
 GOV_POST = re.compile(r"(?:区长|市长|省长|县长|镇长|州长|书记)$")
 ASSOC_POST = re.compile(r"(?:联盟|协会|学会|促进会|商会)(?P<title>副?(?:理事长|会长|秘书长|监事长|主席|理事))[、，,]?$")
+FIRST_PART = re.compile(r"[^、，,]+[、，,]?")
 SEPARATOR_ONLY = re.compile(r"^[、和及与\s]*$")
 BRACKETS = re.compile(r"[（(][^（）()]{0,20}[）)]")
-PERSON_STOP = "，,；;。！？!?：:\n"
 SPEECH = re.compile(
     r"讲话|致辞|致欢迎辞|演讲|作(?:了)?(?:主题|专题|大会|特邀)?报告|报告中|发言|主持|共话|主旨报告|主题报告|"
     r"口头报告|特邀报告|分享了|作了题为|"
@@ -38,8 +38,8 @@ def _title_of(raw: str) -> str:
 
 
 def _window_start(ctx: Ctx, person: Mention) -> int:
-    text = ctx.text
-    start = max(text.rfind(d, 0, person.start) for d in PERSON_STOP) + 1
+    """Where the words about a person begin: the clause start, or the previous person in it."""
+    start, _ = ctx.clause(person.start)
     prev_person = ctx.last_before(person.start, ("Person",), floor=start)
     return prev_person.end if prev_person else start
 
@@ -96,17 +96,15 @@ def _elected_post(ctx: Ctx, person: Mention) -> tuple[str, str]:
 def _association_post(ctx: Ctx, person: Mention) -> tuple[str, str]:
     """"联盟理事长、某大学教授某某": a post in the document's association, by back-reference."""
     start = _window_start(ctx, person)
-    for part in re.finditer(r"[^、，,]+[、，,]?", ctx.text[start:person.start]):
-        hit = ASSOC_POST.search(part.group(0))
-        if hit and part.start() == 0:
-            return main_of(ctx, "Association"), hit.group("title")
+    part = FIRST_PART.match(ctx.text, start, person.start)  # only a part opening the window counts
+    hit = ASSOC_POST.search(part.group(0)) if part else None
+    if hit:
+        return main_of(ctx, "Association"), hit.group("title")
     return "", ""
 
 
 def affiliated_with(ctx: Ctx) -> None:
-    for person in ctx.mentions:
-        if person.type != "Person":
-            continue
+    for person in ctx.of_type(("Person",)):
         for org, title in _affiliations(ctx, person):
             ctx.add("affiliated_with", person.name, org, person.start, person.end, title=title)
         org, title = _elected_post(ctx, person)
@@ -119,9 +117,7 @@ def spoke_at(ctx: Ctx) -> None:
     """Everyone named in a sentence with a speech word spoke at the meeting named there,
     or at the document's main event."""
     checked: dict[int, bool] = {}
-    for person in ctx.mentions:
-        if person.type != "Person":
-            continue
+    for person in ctx.of_type(("Person",)):
         sent = ctx.sentence_at(person.start)
         if sent.start not in checked:
             checked[sent.start] = bool(SPEECH.search(ctx.text, sent.start, sent.end))

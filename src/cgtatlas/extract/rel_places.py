@@ -57,7 +57,7 @@ def located_in(ctx: Ctx) -> None:
 
 
 def _org_first(ctx: Ctx) -> None:
-    for verb, sent in ctx.hits(ORG_FIRST):
+    for verb in ctx.hits(ORG_FIRST):
         c_start, c_end = ctx.clause(verb.start())
         places = ctx.between(verb.end(), c_end, PLACE_TYPES)
         if not places or places[0].start - verb.end() > 2:
@@ -87,7 +87,8 @@ def _located_things(ctx: Ctx, c_start: int, verb_start: int, place_end: int, c_e
 
 
 def _founded_in(ctx: Ctx) -> None:
-    for verb, sent in ctx.hits(FOUNDED_VERB):
+    for verb in ctx.hits(FOUNDED_VERB):
+        sent = ctx.sentence_at(verb.start())
         hit = FOUNDED_PLACE.search(ctx.text, max(sent.start, verb.start() - 21), verb.start())
         if not hit:
             continue
@@ -116,11 +117,12 @@ def _subject_of(ctx: Ctx, sent_start: int, verb_start: int) -> tuple[str, str]:
 
 
 def _place_first(ctx: Ctx) -> None:
-    for verb, sent in ctx.hits(PLACE_FIRST):
+    for verb in ctx.hits(PLACE_FIRST):
         _, c_end = ctx.clause(verb.end())
         objects = ctx.between(verb.end(), c_end, HOLDS)
         if not objects or not OBJECT_GAP.match(ctx.text[verb.end():objects[0].start]):
             continue
+        sent = ctx.sentence_at(verb.start())
         name, stype = _subject_of(ctx, sent.start, verb.start())
         if NEARBY.search(ctx.text, max(sent.start, verb.start() - 8), verb.start()):
             continue  # "园区周边汇聚甲、乙": near the place, not in it
@@ -133,7 +135,7 @@ def _place_first(ctx: Ctx) -> None:
 
 def operates(ctx: Ctx) -> None:
     """"甲（与乙）投资建设/运营/共建的X", "由甲运营的X", "甲宣布将牵头建设“X”": X a Park or Platform."""
-    for verb, _ in ctx.hits(OPERATE):
+    for verb in ctx.hits(OPERATE):
         c_start, c_end = ctx.clause(verb.start())
         objects = ctx.between(verb.end(), c_end, ORG_TYPES)
         if not objects or objects[0].type not in ("Park", "Platform"):
@@ -148,7 +150,8 @@ def _park_companies(ctx: Ctx) -> None:
     if not ctx.main_park:
         return
     done = -1
-    for hit, sent in ctx.hits(PARK_COMPANIES):
+    for hit in ctx.hits(PARK_COMPANIES):
+        sent = ctx.sentence_at(hit.start())
         if sent.start == done:
             continue
         done = sent.start
@@ -158,9 +161,7 @@ def _park_companies(ctx: Ctx) -> None:
 
 def _name_containment(ctx: Ctx) -> None:
     parks = {m.name for m in ctx.doc.mentions if m.type == "Park" and len(m.name) >= 2}
-    for m in ctx.mentions:
-        if m.type not in ("Park", "Platform"):
-            continue
+    for m in ctx.of_type(("Park", "Platform")):
         for park in parks:
             rest = m.name[len(park):]
             if m.name.startswith(park) and len(rest) >= 4 and PARK_HEAD.search(rest[-3:]):
@@ -168,7 +169,7 @@ def _name_containment(ctx: Ctx) -> None:
 
 
 def _part_of(ctx: Ctx) -> None:
-    for hit, sent in ctx.hits(PART_OF):
+    for hit in ctx.hits(PART_OF):
         places = ctx.between(hit.start("place"), hit.end("place"), PLACE_TYPES)
         head = ctx.last_before(hit.start(), (*HOLDS, "Region"), floor=ctx.clause(hit.start())[0])
         if places and head:
@@ -179,16 +180,17 @@ def _listed_in_main_region(ctx: Ctx) -> None:
     """"甲园、乙谷等平台项目…" in a sentence that names no place: the document's region."""
     if not ctx.main_region:
         return
-    for sent in ctx.sentences():
-        if ctx.between(sent.start, sent.end, ("Region",)):
+    for m in ctx.of_type(HOLDS):  # "等…" follows few names: start from those, in text order
+        if m.type == "Agency" or not LISTED_WITH.match(ctx.text, m.end):
             continue
-        items = [m for m in ctx.between(sent.start, sent.end, HOLDS) if m.type != "Agency"]
-        for i, m in enumerate(items):
-            if LISTED_WITH.match(ctx.text, m.end):
-                chain = [m]
-                for prev in reversed(items[:i]):
-                    if ctx.text[prev.end:chain[0].start].strip() not in ("、", "，", ","):
-                        break
-                    chain.insert(0, prev)
-                for x in chain:
-                    ctx.add("located_in", x.name, ctx.main_region, x.start, x.end)
+        sent = ctx.sentence_at(m.start)
+        if not sent.start <= m.start < m.end <= sent.end or ctx.between(sent.start, sent.end, ("Region",)):
+            continue
+        items = [x for x in ctx.between(sent.start, m.start, HOLDS) if x.type != "Agency"]
+        chain = [m]
+        for prev in reversed(items):
+            if ctx.text[prev.end:chain[0].start].strip() not in ("、", "，", ","):
+                break
+            chain.insert(0, prev)
+        for x in chain:
+            ctx.add("located_in", x.name, ctx.main_region, x.start, x.end)

@@ -50,10 +50,11 @@ AUTHORITIES = (("FDA", r"FDA|美国食品药品监督管理局|美国食品药�
                ("NMPA", r"NMPA|国家药监局|国家药品监督管理局|CDE|药品审评中心"),
                ("EMA", r"EMA|欧洲药品管理局"), ("PMDA", r"PMDA"))
 AUTHORITY_RES = [(label, re.compile(p)) for label, p in AUTHORITIES]
+AUTHORITY_ANY = re.compile("|".join(p for _, p in AUTHORITIES))  # a quick "none here"
 
 
 def _products(ctx: Ctx) -> list[Mention]:
-    return [m for m in ctx.mentions if m.type == "Product"]
+    return ctx.of_type(("Product",))
 
 
 def develops(ctx: Ctx) -> None:
@@ -71,20 +72,20 @@ def develops(ctx: Ctx) -> None:
         if by:
             for org in ctx.between(by.start("who"), by.end("who"), DEVELOPERS):
                 ctx.add("develops", org.name, p.name, p.start, by.end())
-    for verb, _ in ctx.hits(DEV_VERB):
+    for verb in ctx.hits(DEV_VERB):
         _develop_verb(ctx, verb)
 
 
 def _develop_verb(ctx: Ctx, verb: re.Match) -> None:
     """"甲与乙联合开发的X", "公司自主研发的X", "由甲研制，研发代号X"."""
     c_start, _ = ctx.clause(verb.start())
-    _, s_end = ctx.segment(verb.start())
     developers = listed_before(ctx, verb.start(), c_start, DEVELOPERS, lead=DEV_LEAD)
     if not developers:
         ref = backref(ctx, max(c_start, verb.start() - 4), verb.start())
         developers = [ref] if ref and ref.type == "Company" else []
     if not developers:
         return
+    _, s_end = ctx.segment(verb.start())
     product = _developed(ctx, verb.end(), s_end)
     if product:
         for dev in developers:
@@ -147,9 +148,7 @@ def _tech_follows(ctx: Ctx, pos: int) -> bool:
 def targets(ctx: Ctx) -> None:
     """A target is a product's when introduced as one: "靶向T", "T靶点", "T/U双靶点",
     or named as the antigen of a modality ("T CAR-T"); the product in its clause."""
-    for t in ctx.mentions:
-        if t.type != "Target":
-            continue
+    for t in ctx.of_type(("Target",)):
         lead = TARGET_BEFORE.search(ctx.text, max(0, t.start - 4), t.start)
         if not (lead or TARGET_AFTER.match(ctx.text, t.end) or _tech_follows(ctx, t.end)):
             continue
@@ -160,9 +159,7 @@ def targets(ctx: Ctx) -> None:
 
 def treats(ctx: Ctx) -> None:
     treated_end = -1
-    for d in ctx.mentions:
-        if d.type != "Disease":
-            continue
+    for d in ctx.of_type(("Disease",)):
         listed = treated_end >= 0 and DISEASE_AND.match(ctx.text[treated_end:d.start])
         if not (listed or TREAT_BEFORE.search(ctx.text, max(0, d.start - 8), d.start)):
             continue
@@ -174,6 +171,8 @@ def treats(ctx: Ctx) -> None:
 
 def _authority(text: str) -> str:
     best, best_pos = "", -1
+    if not AUTHORITY_ANY.search(text):
+        return best
     for label, pattern in AUTHORITY_RES:
         for m in pattern.finditer(text):
             if m.start() > best_pos:
@@ -195,13 +194,13 @@ def _product_head(ctx: Ctx, c_start: int, pos: int) -> str:
 
 
 def milestone(ctx: Ctx) -> None:
-    for hit, _ in ctx.hits(LABEL_RE):
+    for hit in ctx.hits(LABEL_RE):
         label = LABEL_NAMES[hit.lastgroup]
         c_start, _ = ctx.clause(hit.start())
         head = _product_head(ctx, c_start, hit.start())
         authority = _authority(ctx.text[ctx.segment(hit.start())[0]:hit.end()])
         ctx.add("milestone", head, label, c_start, hit.end(), authority=authority)
-    for hit, _ in ctx.hits(IPO):
+    for hit in ctx.hits(IPO):
         c_start, _ = ctx.clause(hit.start())
         company = ctx.last_before(hit.start(), ("Company",), floor=c_start)
         head = company.name if company else ""
