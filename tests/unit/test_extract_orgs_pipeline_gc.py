@@ -41,3 +41,18 @@ def test_collector_is_restored_when_a_stage_fails():
     with pytest.raises(StageError):
         run_pipeline(_doc(), [("broken", broken)])
     assert gc.isenabled()
+
+
+def test_working_data_in_meta_is_dropped_after_the_pipeline():
+    def cache(doc):
+        doc.meta["_scratch"] = object()
+        doc.meta["kept"] = 1
+        return doc
+
+    doc = run_pipeline(_doc(), [("cache", cache)])
+    assert doc.meta == {"kept": 1}
+
+
+def test_the_full_pipeline_leaves_no_tokens_in_meta():
+    doc = run_pipeline(_doc())
+    assert doc.mentions and not [k for k in doc.meta if k.startswith("_")]

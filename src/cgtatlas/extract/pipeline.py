@@ -49,10 +49,19 @@ def run_pipeline(doc: Document, stages: Iterable[tuple[str, Stage]] | None = Non
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run_stages(doc, stages if stages is not None else STAGES)
+        doc = _run_stages(doc, stages if stages is not None else STAGES)
     finally:
         if was_enabled:
             gc.enable()
+    return _drop_working_data(doc)
+
+
+def _drop_working_data(doc: Document) -> Document:
+    """Stages share working data (the tokens) in doc.meta under keys starting
+    with "_"; it is not part of the result, and must not reach the store."""
+    for key in [k for k in doc.meta if k.startswith("_")]:
+        del doc.meta[key]
+    return doc
 
 
 def _run_stages(doc: Document, stages: Iterable[tuple[str, Stage]]) -> Document:
