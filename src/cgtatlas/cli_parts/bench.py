@@ -15,7 +15,7 @@ def register(app: typer.Typer) -> None:
 @bench_app.command("extract")
 def bench_extract(
     paths: list[Path] = typer.Argument(None, help="Files or folders (default: samples/ and ../shared/corpus/seeds)."),
-    min_seconds: float = typer.Option(2.0, "--min-seconds", help="Minimum timed seconds per runner."),
+    min_seconds: float = typer.Option(2.0, "--min-seconds", help="Minimum timed seconds per runner (in rounds of one pass each)."),
 ) -> None:
     """Characters/s, documents/s and peak memory of the extraction pipeline, jieba.posseg
     and rjieba.tag on the same text; the last two lines are the throughput ratios."""
@@ -33,6 +33,6 @@ def bench_extract(
         raise typer.Exit(1)
     with err.status("benchmarking") as status:
         results = run_bench(docs, min_seconds=min_seconds, cache_dir=settings.cache_dir,
-                            on_runner=lambda name: status.update(f"benchmarking {name}"))
+                            on_round=lambda n: status.update(f"benchmarking: round {n}"))
     for line in report_lines(results, len(docs), sum(len(d.text) for d in docs)):
         typer.echo(line)

@@ -1,11 +1,19 @@
 """Throughput of the extraction pipeline against jieba.posseg and rjieba.tag,
 on the same text, in one process on one core.
 
-Each runner is repeated over the whole corpus until it has run for at least
-`min_seconds` (at least once), so fast taggers get stable timings without the
-slow ones taking minutes. Peak memory is measured in a separate, untimed pass
-under tracemalloc (Python allocations; native allocations inside rjieba are not
-seen) and as the process's maximum resident set size.
+The runners are timed in rounds. In each round every runner makes one
+untimed pass over the whole corpus and then one timed pass, so each timed
+pass runs with warm caches, as if the runner worked alone. Rounds repeat
+until `min_seconds` per runner have passed (and at least MIN_ROUNDS). A
+runner's speed is the corpus size over its median timed pass; a ratio is the
+median, over rounds, of the two runners' times in the same round. Pairing
+passes that ran moments apart keeps the ratio steady on a machine whose speed
+drifts (shared or throttled cores), where timing one runner for seconds and
+then the next swung the ratio by a third or more.
+
+Peak memory is measured in a separate, untimed pass under tracemalloc (Python
+allocations; native allocations inside rjieba are not seen) and as the
+process's maximum resident set size.
 """
 from __future__ import annotations
 
@@ -13,6 +21,7 @@ import dataclasses
 import resource
 import time
 import tracemalloc
+from statistics import median
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +38,7 @@ class RunnerResult:
     docs_per_s: float
     peak_mb: float
     passes: int
+    pipeline_ratio: float  # median over rounds of (this runner's time / the pipeline's time)
 
 
 def default_paths() -> list[Path]:
@@ -85,15 +95,26 @@ def _runners(docs: list[Document], cache_dir: Path | None) -> dict[str, Callable
     return {"pipeline": pipeline, "jieba.posseg": posseg, "rjieba.tag": rjieba_tag}
 
 
-def _time(fn: Callable[[], None], min_seconds: float) -> tuple[float, int]:
-    fn()  # warm-up: dictionaries, caches, lazy imports
-    passes, start = 0, time.perf_counter()
-    while True:
-        fn()
-        passes += 1
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_seconds:
-            return elapsed, passes
+MIN_ROUNDS = 7
+
+
+def _time_rounds(runners: dict[str, Callable[[], None]], min_seconds: float,
+                 on_round: Callable[[int], None] | None = None) -> dict[str, list[float]]:
+    """Seconds of each pass, per runner, in rounds (index = round)."""
+    for fn in runners.values():
+        fn()  # warm-up: dictionaries, caches, lazy imports
+    times: dict[str, list[float]] = {name: [] for name in runners}
+    started = time.perf_counter()
+    while len(times[next(iter(times))]) < MIN_ROUNDS or \
+            time.perf_counter() - started < min_seconds * len(runners):
+        for name, fn in runners.items():
+            fn()  # untimed: each timed pass runs warm, as if the runner worked alone
+            t0 = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - t0)
+        if on_round:
+            on_round(len(times[name]))
+    return times
 
 
 def _peak_mb(fn: Callable[[], None]) -> float:
@@ -106,17 +127,19 @@ def _peak_mb(fn: Callable[[], None]) -> float:
 
 
 def run_bench(docs: list[Document], *, min_seconds: float = 2.0, cache_dir: Path | None = None,
-              on_runner: Callable[[str], None] | None = None) -> list[RunnerResult]:
+              on_round: Callable[[int], None] | None = None) -> list[RunnerResult]:
     if not docs:
         raise ValueError("no readable documents to benchmark")
     chars = sum(len(d.text) for d in docs)
+    runners = _runners(docs, cache_dir)
+    times = _time_rounds(runners, min_seconds, on_round)
+    pipeline = times["pipeline"]
     results = []
-    for name, fn in _runners(docs, cache_dir).items():
-        if on_runner:
-            on_runner(name)
-        elapsed, passes = _time(fn, min_seconds)
-        results.append(RunnerResult(name, chars * passes / elapsed, len(docs) * passes / elapsed,
-                                    _peak_mb(fn), passes))
+    for name, fn in runners.items():
+        per_pass = median(times[name])
+        ratio = median(other / own for own, other in zip(pipeline, times[name]))
+        results.append(RunnerResult(name, chars / per_pass, len(docs) / per_pass, _peak_mb(fn),
+                                    len(times[name]), ratio))
     return results
 
 
@@ -129,7 +152,6 @@ def report_lines(results: list[RunnerResult], n_docs: int, n_chars: int) -> list
         lines.append(f"{r.name}: chars_per_s={r.chars_per_s:.0f} docs_per_s={r.docs_per_s:.2f} "
                      f"peak_python_mb={r.peak_mb:.1f} passes={r.passes}")
     lines.append(f"process max_rss_mb={max_rss_mb:.0f}")
-    pipe = by_name["pipeline"].chars_per_s
-    lines.append(f"throughput_ratio_vs_jieba_posseg={pipe / by_name['jieba.posseg'].chars_per_s:.4f}")
-    lines.append(f"throughput_ratio_vs_rjieba_tag={pipe / by_name['rjieba.tag'].chars_per_s:.4f}")
+    lines.append(f"throughput_ratio_vs_jieba_posseg={by_name['jieba.posseg'].pipeline_ratio:.4f}")
+    lines.append(f"throughput_ratio_vs_rjieba_tag={by_name['rjieba.tag'].pipeline_ratio:.4f}")
     return lines
