@@ -9,6 +9,7 @@ are also read from a lexicon of their official and short forms.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.extract import org_lists
@@ -248,15 +249,21 @@ def _has_specific_word(toks: list[Token], start: int, end: int, places: set[str]
     共性技术服务平台."""
     if end <= start:
         return False
-    bodies = lex.known_bodies()
     i = token_index_at(toks, start)
     while i < len(toks) and toks[i].start < end:
         tok = toks[i]
-        if tok.tag in SPECIFIC_TAGS or not tok.known or tok.word in bodies or tok.word in places \
-                or tok.word == "国家":
-            if not _is_acronym(tok.word):
-                return True
+        if _specific_word(tok.word, tok.tag, tok.known) or (tok.word in places and not _is_acronym(tok.word)):
+            return True
         i += 1
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def _specific_word(word: str, tag: str, known: bool) -> bool:
+    """_has_specific_word's test of one token, but for the document's places
+    (a pure function of the word, so memoised)."""
+    if tag in SPECIFIC_TAGS or not known or word in lex.known_bodies() or word == "国家":
+        return not _is_acronym(word)
     return False
 
 

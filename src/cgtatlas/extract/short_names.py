@@ -47,12 +47,14 @@ def find_short_names(doc: Document) -> Document:
     taken = bytearray(len(doc.text))
     for m in doc.mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added = []  # (the mentions of this stage: their list mates are companies too)
     for start, end in _candidates(doc.text, toks):
         if end - start >= 2 and not any(taken[start:end]):
-            doc.mentions.append(Mention(type="Company", surface=doc.text[start:end], start=start,
-                                        end=end, source="short_names"))
+            added.append(Mention(type="Company", surface=doc.text[start:end], start=start,
+                                 end=end, source="short_names"))
             taken[start:end] = b"\x01" * (end - start)
-    for m in [m for m in doc.mentions if m.source == "short_names"]:
+    doc.mentions.extend(added)
+    for m in added:
         for start, end in _list_mates(toks, m):
             if not any(taken[start:end]):
                 doc.mentions.append(Mention(type="Company", surface=doc.text[start:end], start=start,
