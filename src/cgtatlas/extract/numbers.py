@@ -10,7 +10,7 @@ Durations (天, 年, 个月) count only after a duration word (为期, 连续, �
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -70,6 +70,8 @@ PERCENT_RE = re.compile(
 # (the lookbehind, "no digit or / before a", sits after a's first digit so
 # that the pattern opens with \d, which `re` scans for fast)
 FRACTION_RE = re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)[ \t]*/[ \t]*(?P<b>\d{1,3})(?![\d/])")
+PERCENT_SIGN = re.compile(r"[%％]")
+CHINESE_PERCENT = re.compile(r"百分之")
 PRE_RIGHT_BEFORE = re.compile(rf"(?:{_PRE_ALT})\Z")
 PRE_LONGEST = max(map(len, PRE_COMPARATOR))
 RANK_BEFORE = ("第", "前", "后", "首")
@@ -202,7 +204,7 @@ def _percent_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     if "%" not in text and "％" not in text and "百分之" not in text:
         return out
-    for begin, pre, m in _with_pre(PERCENT_RE, text):
+    for begin, pre, m in _with_pre(_percent_matches(text), text):
         start = m.start("num") if m.group("num") else m.start("cnum") - 3
         if start > 0 and text[start - 1] in RANK_BEFORE:
             continue  # "前2%" is a rank
@@ -224,7 +226,7 @@ def _fraction_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     if "/" not in text:
         return out
-    for begin, pre, m in _with_pre(FRACTION_RE, text):
+    for begin, pre, m in _with_pre(FRACTION_RE.finditer(text), text):
         a, b = int(m.group("a")), int(m.group("b"))
         if b == 0 or a >= b:
             continue
@@ -236,13 +238,39 @@ def _fraction_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def _with_pre(pattern: re.Pattern, text: str) -> Iterator[tuple[int, str, re.Match]]:
-    """`pattern` matches with the comparator word right before each, if any:
-    (start, word, match). The same as finditer with an optional `(?:PRE_ALT)?`
-    in front of `pattern`: the words hold no digits, so they never overlap a
+def _percent_matches(text: str) -> list[re.Match]:
+    """PERCENT_RE.finditer(text), tried only where a match can start: where the
+    number before each % begins, and at each 百分之. (`re` tries PERCENT_RE, an
+    alternation, at every digit of the text; % signs are few.)"""
+    starts = []
+    for sign in PERCENT_SIGN.finditer(text):
+        i = _digits_before(text, sign.start())
+        if i > 0 and text[i - 1] == "." and text[i - 2:i - 1].isdecimal():
+            i = _digits_before(text, i - 1)  # "12.5%"
+        starts.append(i)
+    starts += [m.start() for m in CHINESE_PERCENT.finditer(text)]
+    found, end = [], 0
+    for start in sorted(starts):
+        if start >= end and (m := PERCENT_RE.match(text, start)):
+            end = m.end()
+            found.append(m)
+    return found
+
+
+def _digits_before(text: str, pos: int) -> int:
+    """Start of the run of digits (\\d: any decimal digit) that ends at `pos`."""
+    while pos > 0 and text[pos - 1].isdecimal():
+        pos -= 1
+    return pos
+
+
+def _with_pre(matches: Iterable[re.Match], text: str) -> Iterator[tuple[int, str, re.Match]]:
+    """`matches` (of a pattern, in order) with the comparator word right before each,
+    if any: (start, word, match). The same as finditer with an optional `(?:PRE_ALT)?`
+    in front of the pattern: the words hold no digits, so they never overlap a
     match, and the leftmost (longest) word ending at the match is the one taken."""
     end = 0
-    for m in pattern.finditer(text):
+    for m in matches:
         pre = PRE_RIGHT_BEFORE.search(text, max(end, m.start() - PRE_LONGEST), m.start())
         end = m.end()
         yield (pre.start(), pre.group(0), m) if pre else (m.start(), "", m)
