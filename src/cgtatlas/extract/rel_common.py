@@ -7,10 +7,10 @@ import re
 import re._constants as C
 import re._parser
 from bisect import bisect_left, bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 from itertools import chain
-from operator import attrgetter
+from operator import attrgetter, le, lt
 from dataclasses import dataclass, field
 
 import ahocorasick_rs
@@ -39,7 +39,8 @@ START, END = attrgetter("start"), attrgetter("end")
 def anchored(pattern: str, *words: str) -> re.Pattern:
     compiled = re.compile(with_first_chars(pattern))
     ANCHORS[compiled] = words
-    WIDTHS[compiled] = re._parser.parse(pattern).getwidth()[1]
+    shortest, WIDTHS[compiled] = re._parser.parse(pattern).getwidth()
+    assert shortest > 0, "`Ctx.hits` searches on from a match's end: it must not be empty"
     return compiled
 
 
@@ -119,26 +120,27 @@ def _main_event(events: list[Mention]) -> str:
     """The event a document is about: a meeting rather than an expo week, the most
     specific one (its name contains another event's), then the most mentioned."""
     names = [m.name for m in events]
-    if not names:
-        return ""
-    counts = Counter(names)
+    distinct = dict.fromkeys(names)  # first-seen order, like a Counter's
 
     def rank(name: str):
-        contained = sum(1 for other in counts if other != name and other in name)
-        return (bool(MEETING.search(name)), contained, counts[name], -names.index(name))
+        contained = sum(1 for other in distinct if other != name and other in name)
+        return (bool(MEETING.search(name)), contained, names.count(name), -names.index(name))
 
-    return max(counts, key=rank)
+    return max(distinct, key=rank) if names else ""
 
 
 def _main_name(mentions: list[Mention]) -> str:
     """The most mentioned name among mentions of one type, the first named on a tie
-    (a Counter keeps first-seen order and max returns the first of equals)."""
-    counts = Counter(m.name for m in mentions)
-    return max(counts, key=counts.__getitem__) if counts else ""
+    (max returns the first of equals). Lists are short: counting each name is cheap."""
+    names = [m.name for m in mentions]
+    return max(dict.fromkeys(names), key=names.count) if names else ""
 
 
 def outermost(mentions: list[Mention]) -> list[Mention]:
     """Mentions sorted by start, dropping any that lies inside a longer one."""
+    starts, ends = list(map(START, mentions)), list(map(END, mentions))
+    if all(map(le, ends[:-1], starts[1:])) and all(map(lt, starts, ends)):
+        return list(mentions)  # already in order, none inside another (the usual case)
     # by start, the longest first: sort by end (descending), then stably by start
     ordered = sorted(sorted(mentions, key=END, reverse=True), key=START)
     out: list[Mention] = []
@@ -199,6 +201,8 @@ class Ctx:
             patterns, size = users[i]
             for pattern in patterns:
                 spots[pattern].append((start, size))
+        for places in spots.values():
+            places.sort()  # the automaton reports by end; `hits` walks them by start
         self._spots = spots
 
     def _index(self, types) -> tuple[list[int], list[int], list[Mention]]:
@@ -234,7 +238,7 @@ class Ctx:
         width = WIDTHS[pattern]
         last_end = 0
         prev = -1
-        for pos, size in sorted(set(self._spots.get(pattern, ()))):
+        for pos, size in self._spots.get(pattern, ()):
             start = max(last_end, pos - REACH)
             if prev < start:
                 # Every match holds an anchor word, so with no other one since `start` a match
@@ -243,13 +247,17 @@ class Ctx:
             prev = pos
             if pos < last_end:
                 continue
-            for hit in pattern.finditer(self.text, start, pos + size + REACH):
-                if hit.start() > pos:
+            stop = pos + size + REACH
+            hit = pattern.search(self.text, start, stop)  # as finditer: matches are never empty
+            while hit:
+                h_start, h_end = hit.span()
+                if h_start > pos:
                     break  # later matches cannot cover the word either
-                if hit.start() <= pos < hit.end() or hit.start() == pos:
-                    last_end = max(hit.end(), hit.start() + 1)
+                if pos < h_end or h_start == pos:
+                    last_end = h_end
                     yield hit
                     break
+                hit = pattern.search(self.text, h_end, stop)
 
     def add(self, rtype: str, head: str, tail: str, start: int, end: int, **attrs) -> None:
         if not head or not tail or head == tail:
@@ -275,6 +283,13 @@ class Ctx:
         """The mentions of `types` inside [start, end), in text order."""
         starts, ends, ms = self._typed.get(types) or self._index(types)
         return ms[bisect_left(starts, start):min(bisect_left(starts, end), bisect_right(ends, end))]
+
+    def gap_to_next(self, pos: int, types) -> int:
+        """How far after `pos` the next mention of `types` starts (a large number for none):
+        a cheap test before looking for an object right after a verb."""
+        starts = (self._typed.get(types) or self._index(types))[0]
+        i = bisect_left(starts, pos)
+        return starts[i] - pos if i < len(starts) else len(self.text)
 
     def last_before(self, pos: int, types, floor: int = 0) -> Mention | None:
         """The last mention of `types` ending by `pos`, if it starts at or after `floor`."""

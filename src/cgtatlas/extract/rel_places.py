@@ -118,6 +118,8 @@ def _subject_of(ctx: Ctx, sent_start: int, verb_start: int) -> tuple[str, str]:
 
 def _place_first(ctx: Ctx) -> None:
     for verb in ctx.hits(PLACE_FIRST):
+        if ctx.gap_to_next(verb.end(), HOLDS) > 4:
+            continue  # no object close enough for OBJECT_GAP (most verbs)
         _, c_end = ctx.clause(verb.end())
         objects = ctx.between(verb.end(), c_end, HOLDS)
         if not objects or not OBJECT_GAP.match(ctx.text[verb.end():objects[0].start]):
@@ -136,6 +138,8 @@ def _place_first(ctx: Ctx) -> None:
 def operates(ctx: Ctx) -> None:
     """"甲（与乙）投资建设/运营/共建的X", "由甲运营的X", "甲宣布将牵头建设“X”": X a Park or Platform."""
     for verb in ctx.hits(OPERATE):
+        if ctx.gap_to_next(verb.end(), ORG_TYPES) > 1:
+            continue  # no object close enough for OBJECT_QUOTE (most verbs)
         c_start, c_end = ctx.clause(verb.start())
         objects = ctx.between(verb.end(), c_end, ORG_TYPES)
         if not objects or objects[0].type not in ("Park", "Platform"):
