@@ -1,22 +1,10 @@
 """Facts: subject, indicator, year and kind around a quantity."""
 from cgtatlas.extract.facts import find_facts
-from cgtatlas.model import Document, Mention, Span
+from extract_testing import placed_doc
 
 
 def _doc(text, mentions=(), date=None):
-    sentences = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch == "。":
-            sentences.append(Span(start, i + 1))
-            start = i + 1
-    if start < len(text):
-        sentences.append(Span(start, len(text)))
-    doc = Document(id="t", text=text, sentences=sentences, date=date)
-    for etype, surface in mentions:
-        pos = text.index(surface)
-        doc.mentions.append(Mention(etype, surface, pos, pos + len(surface)))
-    return find_facts(doc)
+    return find_facts(placed_doc(text, mentions, date))
 
 
 def test_target_with_year_and_comparator():

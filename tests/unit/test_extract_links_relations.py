@@ -2,28 +2,11 @@
 import pytest
 
 from cgtatlas.extract.relations import find_relations
-from cgtatlas.model import Document, Mention, Span
+from extract_testing import placed_doc, relation_triples
 
 
 def _doc(text, mentions):
-    sentences, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "。":
-            sentences.append(Span(start, i + 1))
-            start = i + 1
-    if start < len(text):
-        sentences.append(Span(start, len(text)))
-    doc = Document(id="t", text=text, sentences=sentences)
-    cursor = 0
-    for etype, surface, *name in mentions:
-        pos = text.index(surface, cursor)
-        doc.mentions.append(Mention(etype, surface, pos, pos + len(surface), name[0] if name else ""))
-        cursor = pos + len(surface)
-    return find_relations(doc)
-
-
-def _triples(doc):
-    return {(r.type, r.head, r.tail) for r in doc.relations}
+    return find_relations(placed_doc(text, mentions))
 
 
 def test_organized_by_with_roles_and_held_at():
@@ -32,7 +15,7 @@ def test_organized_by_with_roles_and_held_at():
         ("Region", "杭州"), ("Region", "滨江区", "滨江")])
     roles = {r.tail: r.attributes.get("role") for r in doc.relations if r.type == "organized_by"}
     assert roles == {"杭州市科学技术局": "指导", "西湖生物有限公司": "主办"}
-    assert ("held_at", "2025西湖细胞论坛", "滨江") in _triples(doc)
+    assert ("held_at", "2025西湖细胞论坛", "滨江") in relation_triples(doc)
 
 
 def test_affiliation_title_shared_by_listed_organisations_and_speech():
@@ -45,14 +28,14 @@ def test_affiliation_title_shared_by_listed_organisations_and_speech():
 def test_spoke_at_main_event():
     doc = _doc("第二届东湖再生医学大会开幕。钱多多教授在大会上表示，前景广阔。", [
         ("Event", "第二届东湖再生医学大会"), ("Person", "钱多多")])
-    assert ("spoke_at", "钱多多", "第二届东湖再生医学大会") in _triples(doc)
+    assert ("spoke_at", "钱多多", "第二届东湖再生医学大会") in relation_triples(doc)
 
 
 def test_product_relations():
     doc = _doc("青禾医药自主研发的靶向CD22的CAR-T细胞注射液QH-301获得FDA授予的孤儿药资格，用于治疗急性淋巴细胞白血病。", [
         ("Company", "青禾医药"), ("Target", "CD22"), ("Technology", "CAR-T"), ("Product", "QH-301"),
         ("Agency", "FDA"), ("Disease", "急性淋巴细胞白血病")])
-    triples = _triples(doc)
+    triples = relation_triples(doc)
     assert {("develops", "青禾医药", "QH-301"), ("targets", "QH-301", "CD22"),
             ("uses_technology", "QH-301", "CAR-T"), ("milestone", "QH-301", "孤儿药资格"),
             ("treats", "QH-301", "急性淋巴细胞白血病")} <= triples
@@ -83,7 +66,7 @@ def test_ipo_with_board():
 def test_place_and_tie_relations(text, mentions, expected):
     if expected[0] == "member_of":
         text = "再生医学联盟成立。" + text
-    assert expected in _triples(_doc(text, mentions))
+    assert expected in relation_triples(_doc(text, mentions))
 
 
 def test_no_relation_without_trigger():

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from cgtatlas.extract.pipeline import STAGES
-from cgtatlas.model import Document
-
-
-def _doc(text: str) -> Document:
-    doc = Document(id="t", text=text)
-    for name, stage in STAGES:
-        if name == "relations":
-            break
-        doc = stage(doc)
-    return doc
+from extract_testing import through_entities
 
 
 def _entities(text: str) -> set[tuple[str, str]]:
-    return {(m.type, m.name or m.surface) for m in _doc(text).mentions}
+    return {(m.type, m.name or m.surface) for m in through_entities(text).mentions}
 
 
 @pytest.mark.parametrize("text, person", [
@@ -47,7 +37,7 @@ def test_extract_names_product_codes_with_letters_and_cues(text, code):
 
 
 def test_extract_names_quoted_brand_names_its_code():
-    doc = _doc("其CAR-T产品“安瑞达”（研发代号AR-102）已获批上市，已有百名患者接受安瑞达治疗。")
+    doc = through_entities("其CAR-T产品“安瑞达”（研发代号AR-102）已获批上市，已有百名患者接受安瑞达治疗。")
     names = {(m.surface, m.name) for m in doc.mentions if m.type == "Product"}
     assert ("AR-102", "安瑞达") in names
     assert sum(1 for s, n in names if s == "安瑞达") >= 1
