@@ -1,5 +1,6 @@
 """run_pipeline pauses the cyclic garbage collector for one document and
-always puts the caller's setting back, also when a stage fails."""
+always puts the caller's setting back, also when a stage fails; and it drops
+the stages' working data ("_" keys of doc.meta) before returning."""
 import gc
 
 import pytest
