@@ -40,7 +40,7 @@ def _latin_token(text: str, start: int, end: int) -> bool:
 def _automaton(words) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]:
     words = tuple(words)
     return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                                      implementation=ahocorasick_rs.Implementation.DFA), words
+                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA), words
 
 
 @lru_cache(maxsize=1)

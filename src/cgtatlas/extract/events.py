@@ -48,7 +48,7 @@ SEPARATOR = re.compile(r"\s*(?:——|—|--)\s*[“\"]?")
 
 @lru_cache(maxsize=1)
 def _stop_automaton() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(STOP_WORDS, implementation=ahocorasick_rs.Implementation.DFA)
+    return ahocorasick_rs.AhoCorasick(STOP_WORDS, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
 
 def _after_last_stop_word(text: str, start: int, end: int) -> int:
@@ -75,7 +75,7 @@ def _is_generic(body: str) -> bool:
 @lru_cache(maxsize=1)
 def _head_automaton() -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick(HEADS.split("|"), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                                      implementation=ahocorasick_rs.Implementation.DFA)
+                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
 
 def _name_start(text: str, head_start: int) -> tuple[int, int]:

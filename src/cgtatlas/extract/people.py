@@ -56,13 +56,13 @@ def titles() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _title_automaton() -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick(titles(), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                                      implementation=ahocorasick_rs.Implementation.DFA)
+                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
 
 @lru_cache(maxsize=1)
 def _post_after_automaton() -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick(POST_AFTER_NAME, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                                      implementation=ahocorasick_rs.Implementation.DFA)
+                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA)
 
 
 def _is_name(word: str, strict: bool = True) -> bool:

@@ -77,7 +77,7 @@ def _product_automaton() -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...], d
                 owner.setdefault(form, i)
     forms = tuple(owner)
     ac = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                                    implementation=ahocorasick_rs.Implementation.DFA)
+                                    implementation=ahocorasick_rs.Implementation.ContiguousNFA)
     return ac, forms, owner
 
 

@@ -58,28 +58,28 @@ class _KnownWords(dict):
 _KNOWN = _KnownWords()
 
 
-# The start offsets of the token list last searched: stages look up many
-# offsets in one document's tokens, and bisecting a plain list of ints is
-# several times faster than bisecting with a key function.
-_LAST_STARTS: list = [None, []]
+class TokenList(list):
+    """A document's tokens, with their start offsets kept beside them:
+    stages look up many offsets in one document's tokens, and bisecting a
+    plain list of ints is several times faster than bisecting with a key."""
+
+    __slots__ = ("starts",)
 
 
-def tag_text(text: str) -> list[Token]:
+def tag_text(text: str) -> TokenList:
     """Segment `text` and return tokens with their offsets.
 
     Built column by column with C-level loops (map/zip/accumulate): a
     document has thousands of tokens, and a Python loop per token cost more
     than the tagger itself."""
-    pairs = _tagger().tag(text)
-    if not pairs:
-        return []
+    pairs = _tagger().tag(text) if text else []
     words = list(map(itemgetter(0), pairs))
     tags = map(itemgetter(1), pairs)
     ends = list(accumulate(map(len, words)))
-    starts = [0, *ends[:-1]]
+    starts = [0, *ends[:-1]] if words else []
     flags = map(_KNOWN.__getitem__, words)
-    toks = list(map(tuple.__new__, repeat(Token), zip(words, tags, starts, ends, flags)))
-    _LAST_STARTS[0], _LAST_STARTS[1] = toks, starts  # token_index_at will search these next
+    toks = TokenList(map(tuple.__new__, repeat(Token), zip(words, tags, starts, ends, flags)))
+    toks.starts = starts
     return toks
 
 
@@ -94,7 +94,6 @@ def tokens(doc: Document) -> list[Token]:
 
 def token_index_at(toks: list[Token], offset: int) -> int:
     """Index of the token containing character `offset` (binary search)."""
-    if _LAST_STARTS[0] is not toks:
-        _LAST_STARTS[0], _LAST_STARTS[1] = toks, list(map(itemgetter(2), toks))
-    i = bisect_right(_LAST_STARTS[1], offset) - 1
+    starts = toks.starts if isinstance(toks, TokenList) else list(map(itemgetter(2), toks))
+    i = bisect_right(starts, offset) - 1
     return i if i > 0 else 0

@@ -56,7 +56,7 @@ def technology_automaton() -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]
     forms = tuple(technology_forms())
     plain = [f.rstrip("?") for f in forms]
     return ahocorasick_rs.AhoCorasick(plain, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                                      implementation=ahocorasick_rs.Implementation.DFA), forms
+                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA), forms
 
 
 @lru_cache(maxsize=1)
