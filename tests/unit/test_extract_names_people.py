@@ -63,3 +63,24 @@ def test_extract_names_people_cut_post_between_two_names():
 ])
 def test_extract_names_people_byline_and_latin_posts(text, expected):
     assert people(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("星禾生物董事会任命陶思远博士为公司首席医学官。", ["陶思远"]),
+    ("公司宣布聘任韩立川出任总裁。", ["韩立川"]),
+    ("会上，林晓帆继续担任联盟秘书长。", ["林晓帆"]),
+    ("经理事会选举，钱雨桐当选副理事长。", ["钱雨桐"]),
+    ("原副总裁邵明哲加盟星禾生物。", ["邵明哲"]),
+    ("该公司迎来了新任首席商务官David Moore。", ["David Moore"]),
+])
+def test_extract_names_people_appointed(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "公司任命了新的管理团队。",
+    "本次聘任为期三年。",
+    "，同时担任多个项目的负责人。",
+])
+def test_extract_names_people_appointment_words_without_a_name(text):
+    assert people(text) == []

@@ -3,6 +3,7 @@
 - post + name: 副司长朱某某, 院士田某, 主任Jane Doe
 - name + post: 王某某教授, 戴某院长 (left edge: punctuation, an organisation, a post)
 - a list before 等 + 科学家/专家: 甲某、乙某某、丙某某等一批科学家
+- appointments: 任命某某博士为…, ，某某受聘出任…
 - a post cut by layout between two names ("…局刘某局戎某某教授")
 A Chinese name is a family name (lexicon/surnames.txt) plus one or two characters,
 must be followed by punctuation or a speech/action word (表示, 在, 作 …), and must not
@@ -27,7 +28,12 @@ AFTER_NAME = (
     "代表", "共同", "分别", "教授", "博士", "院士", "先生", "女士", "同志", "团队", "课题组",
     "领衔", "牵头", "回顾", "解读", "详细", "从", "向", "还", "表态", "谈到", "希望", "坦言",
     "以", "当选", "出任", "负责", "获", "获得", "荣获", "作为", "主导", "指导", "接受", "连线",
+    "受聘", "加盟", "继续", "兼任", "同时", "此前", "现任", "就任", "履新", "曾任", "曾在", "曾经",
 )
+# Appointment language: the verb before the person appointed (任命某某为…), and
+# the verb after a person named bare, with no post in front (，某某受聘出任…).
+APPOINTS = re.compile(r"任命|聘任|聘请|委任|提名|推选|选举|增补")
+APPOINTED = re.compile(r"受聘|加盟|继续担任|兼任|出任|担任|当选|就任|履新")
 POST_AFTER_NAME = ("教授", "院士", "院长", "主任", "局长", "书记", "博士", "先生", "女士", "研究员",
                    "董事长", "总经理", "所长", "理事长", "会长", "部长", "处长", "主任医师", "首席科学家",
                    "副会长", "秘书长", "副理事长", "首席执行官", "科主任", "副主任")
@@ -161,6 +167,15 @@ def _name_post(text: str, found: dict, orgs_end: set[int]) -> None:
             _add(found, m.span(), "name+post")
 
 
+def _appointments(text: str, found: dict, orgs_end: set[int]) -> None:
+    """任命某某博士为…, 聘任某某出任…; 、某某继续担任…, 某某受聘出任…: the
+    person appointed, where no post is written next to the name."""
+    for m in APPOINTS.finditer(text):
+        _add(found, name_after(text, m.end()), "appointed")
+    for m in APPOINTED.finditer(text):
+        _add(found, name_before(text, m.start(), orgs_end), "appointed")
+
+
 def _name_lists(text: str, found: dict) -> None:
     """甲某、乙某某、丙某某等一批科学家: every item of the list."""
     for cue in LIST_CUE.finditer(text):
@@ -205,6 +220,7 @@ def find_people(doc: Document) -> Document:
     found: dict[tuple[int, int], str] = {}
     _post_name(text, found)
     _name_post(text, found, orgs_end)
+    _appointments(text, found, orgs_end)
     _name_lists(text, found)
     _cut_posts(text, found)
     if not found:
