@@ -66,3 +66,20 @@ def test_more_units(text, value, unit, comparator):
 
 def test_ordinal_edition_is_not_a_count():
     assert find_quantities("第三届大会开幕") == []
+
+
+@pytest.mark.parametrize("text, value, unit, comparator", [
+    ("本轮募资12.4亿港元", 1.24e9, "港元", "="),
+    ("获得3000万欧元投资", 3e7, "欧元", "="),
+    ("他曾在跨国药企任职十余年", 10, "年", ">"),
+    ("超过六成的企业", 60, "%", ">"),
+    ("三成以上的投资", 30, "%", ">="),
+])
+def test_currencies_tenths_and_working_years(text, value, unit, comparator):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.comparator) == (pytest.approx(value), unit, comparator)
+
+
+@pytest.mark.parametrize("text", ["一成不变的流程", "落户成都市", "五成员单位"])
+def test_cheng_inside_a_word_is_not_tenths(text):
+    assert [q for q in find_quantities(text) if q.unit == "%"] == []

@@ -24,7 +24,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "人份": ("人份", 1), "条": ("条", 1), "批次": ("批次", 1),
     "亩": ("亩", 1), "公里": ("公里", 1),
     "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1), "亿美元": ("美元", 1e8),
-    "万美元": ("美元", 1e4), "美元": ("美元", 1),
+    "万美元": ("美元", 1e4), "美元": ("美元", 1), "亿港元": ("港元", 1e8), "万港元": ("港元", 1e4),
+    "港元": ("港元", 1), "亿欧元": ("欧元", 1e8), "万欧元": ("欧元", 1e4), "欧元": ("欧元", 1),
+    "亿日元": ("日元", 1e8), "万日元": ("日元", 1e4), "日元": ("日元", 1),
     "人次": ("人次", 1), "个方面": ("个", 1), "方面": ("个", 1), "个": ("个", 1),
     "家": ("家", 1), "人": ("人", 1), "名": ("名", 1), "位": ("位", 1), "例": ("例", 1),
     "套": ("套", 1), "项": ("项", 1), "场": ("场", 1), "款": ("款", 1), "件": ("件", 1),
@@ -32,7 +34,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "倍": ("倍", 1), "次": ("次", 1), "大": ("个", 1),
 }
 DURATION_UNITS = {"天": "天", "年": "年", "载": "年", "个月": "个月", "周": "周", "届": "届", "岁": "岁"}
-DURATION_WORDS = ("为期", "连续", "历时", "经过", "长达", "深耕", "持续", "累计", "用时", "耗时")
+DURATION_WORDS = ("为期", "连续", "历时", "经过", "长达", "深耕", "持续", "累计", "用时", "耗时",
+                  "任职", "从业", "扎根", "专注")
 # units that count only after particular words: editions of a series ("连续举办四届"), ages
 CONTEXT_WORDS = {"届": ("连续", "举办", "已办"), "岁": ("年龄",)}
 
@@ -72,6 +75,10 @@ PERCENT_RE = re.compile(
 FRACTION_RE = re.compile(r"(?P<a>\d(?<![\d/]\d)\d?)[ \t]*/[ \t]*(?P<b>\d{1,3})(?![\d/])")
 PERCENT_SIGN = re.compile(r"[%％]")
 CHINESE_PERCENT = re.compile(r"百分之")
+# 六成 (60 %): a digit word before 成 only counts when a boundary follows
+# (成立, 成为, 成都 and 一成不变 are words of their own).
+TENTHS = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九])成(以上|以下|左右|多)?"
+                    r"(?=的|[，。；、,;）)\s]|$)")
 PRE_RIGHT_BEFORE = re.compile(rf"(?:{_PRE_ALT})\Z")
 PRE_LONGEST = max(map(len, PRE_COMPARATOR))
 RANK_BEFORE = ("第", "前", "后", "首")
@@ -222,6 +229,16 @@ def _percent_quantities(text: str) -> list[Quantity]:
     return out
 
 
+def _tenths_quantities(text: str) -> list[Quantity]:
+    """超过六成的企业: 60 %, with the comparator before or after."""
+    out: list[Quantity] = []
+    for begin, pre, m in _with_pre(TENTHS.finditer(text), text):
+        post = m.group(2)
+        comparator = POST_COMPARATOR[post] if post else PRE_COMPARATOR.get(pre, "=")
+        out.append(Quantity(begin, m.end(), DIGIT[m.group(1)] * 10.0, "%", comparator, text[begin:m.end()]))
+    return out
+
+
 def _fraction_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     if "/" not in text:
@@ -293,7 +310,7 @@ def _masked(text: str) -> str:
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities in `text`, in order of position, none overlapping."""
     work = _masked(text)
-    found = _percent_quantities(work) + _fraction_quantities(work)
+    found = _percent_quantities(work) + _tenths_quantities(work) + _fraction_quantities(work)
     taken = [(q.start, q.end) for q in found]
     for m in _quantity_matches(work):
         if taken and any(s < m.end() and m.start() < e for s, e in taken):
