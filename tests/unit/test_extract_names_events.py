@@ -2,7 +2,7 @@
 import pytest
 
 from cgtatlas.extract.events import find_events
-from cgtatlas.model import Document
+from cgtatlas.model import Document, Mention
 
 
 def events(text: str) -> list[tuple[str, str]]:
@@ -58,3 +58,18 @@ def test_extract_names_events_generic_references_are_not_events(text):
 
 def test_extract_names_events_bracketed_place_inside_name():
     assert events("2025中国（苏州）细胞产业大会开幕。") == [("2025中国（苏州）细胞产业大会", "2025中国（苏州）细胞产业大会")]
+
+
+def test_extract_names_events_holder_before_the_year_opens_the_name():
+    text = "长江细胞治疗产业联盟2025年年会暨第二届会员大会在杭州召开。"
+    doc = Document(id="t", text=text)
+    holder = "长江细胞治疗产业联盟"
+    doc.mentions.append(Mention("Association", holder, 0, len(holder), holder, source="orgs"))
+    found = find_events(doc).mentions
+    assert [m.surface for m in found if m.type == "Event"] == [text[:text.index("在")]]
+    kept = [m for m in found if m.type == "Association" and m.source.endswith(":nested")]
+    assert [(m.start, m.end) for m in kept] == [(0, len(holder))]
+
+
+def test_extract_names_events_year_and_bare_head_without_a_holder_name_nothing():
+    assert events("本届联盟的2025年年会在杭州召开。") == []

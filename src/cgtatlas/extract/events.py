@@ -15,7 +15,7 @@ from functools import lru_cache
 import ahocorasick_rs
 
 from cgtatlas.extract.regions import region_matches
-from cgtatlas.model import Document, Mention
+from cgtatlas.model import ORG_TYPES, Document, Mention
 
 HEADS = ("高峰论坛|论坛|峰会|大会|产业周|医药周|创新周|活动周|科技周|博览会|交易会|展览会|洽谈会|"
          "研讨会|年会|创新大赛|大赛|推介会|对接会")
@@ -112,11 +112,15 @@ def _last_heads(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def event_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of event names, before main——sub joining."""
+def event_spans(text: str, org_starts: dict[int, int] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of event names, before main——sub joining. `org_starts`
+    maps the end of each organisation name to its start: a name written right
+    before the year (某某联盟2025年年会) is the holder's, and part of the event's."""
     out = []
     for head_start, end in _last_heads(text):
         start, body_start = _name_start(text, head_start)
+        if start < body_start and org_starts and start in org_starts:
+            start = org_starts[start]
         cut = _after_last_stop_word(text, body_start, head_start)
         if cut > body_start:
             start = body_start = cut
@@ -178,7 +182,9 @@ def _inner_spans(joined) -> set[tuple[int, int]]:
 
 def find_events(doc: Document) -> Document:
     text = doc.text
-    joined = _join_main_sub(text, event_spans(text))
+    orgs = {m.end: m for m in doc.mentions if m.type in ORG_TYPES}
+    joined = _join_main_sub(text, event_spans(text, {end: m.start for end, m in orgs.items()}))
+    _keep_holders(doc, joined, orgs)
     sub_of = {sub: name for _, _, name, sub in joined if sub}
     names = [name for _, _, name, _ in joined if name]
     canon = _canonical_names(names)
@@ -190,3 +196,14 @@ def find_events(doc: Document) -> Document:
         full = sub_of.get(full, full)
         doc.mentions.append(Mention("Event", surface, s, e, canon.get(full, full), source=source))
     return doc
+
+
+def _keep_holders(doc: Document, joined, orgs: dict[int, Mention]) -> None:
+    """某某联盟2025年年会: the holder opening an event's name is still named there
+    (marked nested, so the longer event name does not swallow it)."""
+    by_start = {m.start: m for m in orgs.values()}
+    for s, e, _, _ in joined:
+        holder = by_start.get(s)
+        if holder is not None and holder.end < e:
+            doc.mentions.append(Mention(holder.type, holder.surface, holder.start, holder.end,
+                                        holder.name, source="events:holder:nested"))
