@@ -52,3 +52,10 @@ def test_extract_names_policies_policy_title_shape():
 @pytest.mark.parametrize("text", ["杭州发布细胞治疗产业新政策\n\n正文。", "细胞治疗的若干措施\n\n正文。"])
 def test_extract_names_policies_news_headlines_are_not_policy_titles(text):
     assert policies(text) == []
+
+
+def test_extract_names_policies_short_title_stands_for_the_full_one():
+    text = "市政府印发《某市细胞治疗产业发展行动计划》（以下简称《行动计划》）。《行动计划》提出目标。"
+    found = find_policies(Document(id="t", text=text)).mentions
+    assert {m.name for m in found} == {"某市细胞治疗产业发展行动计划"}
+    assert [m.surface for m in found].count("行动计划") == 2

@@ -36,6 +36,8 @@ FIRST_LINE = re.compile(LINE, re.M)
 LATER_LINE = re.compile(r"\n" + LINE, re.M)
 DRAFT_NEXT_LINE = re.compile(r"\s*\n\s*([（(](?:征求意见稿|草案|送审稿|讨论稿)[)）])")
 SPACES = re.compile(r"\s+")
+# 《…行动计划》（以下简称《行动计划》）: a short title standing for the full one.
+SHORT_TITLE = re.compile(r"》\s*[（(](?:以下|下文)?简称[:：]?\s*《([^《》]{2,30})》")
 NEWS_VERBS = re.compile(r"发布|出台|印发|推出|解读|聚焦|助力|亮相|迎来|启动|正式|获批|召开")
 # Verbs that start the clause before a named rule, never part of its name.
 LEAD_VERBS = ("落实", "出台", "实施", "推进", "推行", "纳入", "列入", "建立", "执行", "发布", "印发", "制定", "完善",
@@ -127,10 +129,22 @@ def find_policies(doc: Document) -> Document:
     _title_lines(doc, found)
     _named_lists(doc, found)
     seen = set()
+    full_names = _short_titles(doc.text, found)
     for s, e in sorted(found):
         if (s, e) in seen:
             continue
         seen.add((s, e))
         surface = doc.text[s:e]
-        doc.mentions.append(Mention("Policy", surface, s, e, _clean_name(surface), source="policies"))
+        name = _clean_name(surface)
+        doc.mentions.append(Mention("Policy", surface, s, e, full_names.get(name, name), source="policies"))
     return doc
+
+
+def _short_titles(text: str, found: list[tuple[int, int]]) -> dict[str, str]:
+    """short title -> full name, for titles given a short form right after them."""
+    out: dict[str, str] = {}
+    for s, e in found:
+        m = SHORT_TITLE.match(text, e)
+        if m:
+            out.setdefault(m.group(1).strip(), _clean_name(text[s:e]))
+    return out
