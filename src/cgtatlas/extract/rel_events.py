@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import PLACE_TYPES, Ctx, anchored, listed_before
+from cgtatlas.extract.rel_common import PLACE_TYPES, Ctx, anchored
+from cgtatlas.extract.rel_refs import listed_before
 from cgtatlas.model import ORG_TYPES, Mention
 
 ROLE = anchored(

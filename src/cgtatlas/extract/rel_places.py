@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import (
-    ACTOR_TYPES, PARK_BACKREF, PLACE_TYPES, Ctx, anchored, backref, listed_before,
-)
+from cgtatlas.extract.rel_common import ACTOR_TYPES, PARK_BACKREF, PLACE_TYPES, Ctx, anchored
+from cgtatlas.extract.rel_refs import backref, listed_before
 from cgtatlas.model import ORG_TYPES
 
 ORG_FIRST = anchored(

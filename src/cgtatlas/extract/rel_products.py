@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import (
-    COMPANY_BACKREF, PRODUCT_BACKREF, Ctx, anchored, backref, listed_before,
-)
+from cgtatlas.extract.rel_common import COMPANY_BACKREF, PRODUCT_BACKREF, Ctx, anchored
+from cgtatlas.extract.rel_refs import backref, listed_before
 from cgtatlas.model import ORG_TYPES, Mention
 
 DEVELOPERS = ("Company", "Academic", "Hospital")
@@ -33,12 +32,16 @@ TARGET_AFTER = re.compile(r"(?:\s*[/／、]\s*[A-Za-z0-9.\-]+)*\s*(?:双|三|多
 TREAT_BEFORE = re.compile(r"(?:(?:(?:拟|主要|可)?用于|适用于)?(?:治疗|适应症(?:为|是)?)|(?:拟|主要|可)?(?:用于|针对))\s*$")
 DISEASE_AND = re.compile(r"^\s*(?:及|和|与|或|、|以及)\s*$")
 DESCRIBED_AS = re.compile(r"(?:注射液|细胞注射液|注射剂)?\s*(?:[（(][^（）()]{0,20}[）)])?\s*(?:为|是|系|属于)")
+# "X的上市申请获得NMPA批准", "临床试验申请获FDA批准": the application is the subject
+# (an application only "获受理" is not a milestone: the approval word is required)
+APPROVED = r"(?:注册)?申请(?:已|正式)?获(?:得)?[^，,。；;]{0,16}?(?:批准|许可)"
 LABELS = (
     ("突破性治疗品种", r"突破性治疗(?:品种|药物|认定|资格|用药)?"),
     ("孤儿药资格", r"孤儿药(?:资格|认定|称号|地位)?"),
     ("快速通道资格", r"快速通道(?:资格|认定)?"),
-    ("上市许可", r"(?:获批|批准|获准)上市|上市许可|上市批准"),
-    ("临床试验许可", r"临床试验(?:许可|批件|默示许可)|默示许可|(?:获批|批准)(?:开展)?[^，,。；;]{0,6}?临床|IND(?:申请)?获批"),
+    ("上市许可", rf"(?:获批|批准|获准)上市|上市许可|上市批准|上市{APPROVED}"),
+    ("临床试验许可", r"临床试验(?:许可|批件|默示许可)|默示许可|(?:获批|批准|获准)(?:开展)?[^，,。；;]{0,6}?临床"
+                     rf"|IND(?:申请)?获批|临床试验{APPROVED}"),
 )
 LABEL_NAMES = {f"m{i}": label for i, (label, _) in enumerate(LABELS)}
 LABEL_RE = anchored("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(LABELS)),
@@ -46,6 +49,9 @@ LABEL_RE = anchored("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(LABELS)
 BOARDS = r"科创板|创业板|港交所|香港联交所|联交所|北交所|纳斯达克|纽交所|深交所|上交所"
 IPO = anchored(rf"(?:{BOARDS})?(?P<board>{BOARDS})(?:主板)?(?:成功|正式|挂牌)*上市|IPO|首次公开发行",
                "上市", "IPO", "首次公开发行")
+# the listing venue and its time are not the company that lists: "甲于上周四在港交所上市"
+EXCHANGE = re.compile(rf"交易所|{BOARDS}")
+AT_OR_ON = re.compile(r"(?:在|于)\s*$")
 AUTHORITIES = (("FDA", r"FDA|美国食品药品监督管理局|美国食品药品管理局"),
                ("NMPA", r"NMPA|国家药监局|国家药品监督管理局|CDE|药品审评中心"),
                ("EMA", r"EMA|欧洲药品管理局"), ("PMDA", r"PMDA"))
@@ -202,8 +208,21 @@ def milestone(ctx: Ctx) -> None:
         ctx.add("milestone", head, label, c_start, hit.end(), authority=authority)
     for hit in ctx.hits(IPO):
         c_start, _ = ctx.clause(hit.start())
-        company = ctx.last_before(hit.start(), ("Company",), floor=c_start)
-        head = company.name if company else ""
-        if not head and COMPANY_BACKREF.search(ctx.text, c_start, hit.start()):
-            head = ctx.last_company_before(c_start)
-        ctx.add("milestone", head, "IPO", c_start, hit.end(), board=hit.group("board") or "")
+        head, venue = _ipo_head(ctx, c_start, hit.start())
+        ctx.add("milestone", head, "IPO", c_start, hit.end(), board=hit.group("board") or venue)
+
+
+def _ipo_head(ctx: Ctx, c_start: int, pos: int) -> tuple[str, str]:
+    """The listed company and the exchange named: the subject before "于/在", not the
+    exchange or a word after "在/于" ("公司股票在上海证券交易所科创板挂牌上市")."""
+    venue = ""
+    for company in reversed(ctx.between(c_start, pos, ("Company",))):
+        if EXCHANGE.search(company.name):
+            venue = venue or company.name
+        elif not AT_OR_ON.search(ctx.text, max(c_start, company.start - 2), company.start):
+            return company.name, venue
+    back = COMPANY_BACKREF.search(ctx.text, c_start, pos)
+    if not back:
+        return "", venue
+    ref = backref(ctx, back.start(), back.end())
+    return (ref.name if ref else ctx.last_company_before(c_start)), venue
