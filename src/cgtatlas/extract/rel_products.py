@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from cgtatlas.extract.rel_common import COMPANY_BACKREF, PRODUCT_BACKREF, Ctx, anchored
-from cgtatlas.extract.rel_refs import backref, listed_before
+from cgtatlas.extract.rel_refs import backref, listed_before, with_own_refs
 from cgtatlas.model import ORG_TYPES, Mention
 
 DEVELOPERS = ("Company", "Academic", "Hospital")
@@ -24,7 +24,12 @@ DEVELOPED_BY = re.compile(r".{0,12}?由(?P<who>[^，,。；;]{2,40}?)(?:自主)?
 DEV_VERB = anchored(
     r"(?:联合|共同|自主|独立|合作)?(?:研发|开发|研制)(?!代号|管线|中心|投入|团队|平台|费用|能力|实力|项目|生产)",
     "研发", "开发", "研制")
-DEV_LEAD = re.compile(r"^(?:[（(][^（）()]{1,20}[）)])?\s*(?:负责|主导|牵头|已|还|先后|成功)?\s*$")
+DEV_LEAD = re.compile(r"^(?:[（(][^（）()]{1,20}[）)]|[”\"」』]?[）)])?\s*(?:负责|主导|牵头|已|还|先后|成功)?\s*$")
+TRANSFERRED = re.compile(r"引进|授权|许可|采购|购买|销售|代理|收购")
+# the product as the subject: "X是/为…研发的…", "X由…开发", "该产品由…开发"
+SUBJECT_VERB = re.compile(r"\s*(?:注射液|细胞注射液)?\s*(?:[（(][^（）()]{0,20}[）)])?\s*(?:是|为|系|由)")
+JOINT = ("联合", "共同", "合作")
+PRODUCT_REF_OPEN = re.compile(rf"\s*(?:{PRODUCT_BACKREF.pattern})")
 BACKREF_OPEN = re.compile(r"\s*(?:该公司|公司|其|该企业)")
 CODE_NAME = re.compile(r"(?:研发)?代号(?:为|是)?\s*[“\"]?$")
 TARGET_BEFORE = re.compile(r"(?:靶向|针对)\s*$")
@@ -83,19 +88,50 @@ def develops(ctx: Ctx) -> None:
 
 
 def _develop_verb(ctx: Ctx, verb: re.Match) -> None:
-    """"甲与乙联合开发的X", "公司自主研发的X", "由甲研制，研发代号X"."""
+    """"甲与乙联合开发的X", "公司自主研发的X", "由甲研制，研发代号X", "X是基于公司…平台
+    开发的…"; developers that develop together are partners."""
     c_start, _ = ctx.clause(verb.start())
     developers = listed_before(ctx, verb.start(), c_start, DEVELOPERS, lead=DEV_LEAD)
     if not developers:
         ref = backref(ctx, max(c_start, verb.start() - 4), verb.start())
         developers = [ref] if ref and ref.type == "Company" else []
+    subject, said_from = _subject_product(ctx, c_start, verb.start())
+    if not developers and subject:
+        developers = _sole_developer(ctx, said_from, verb.start())
     if not developers:
         return
     _, s_end = ctx.segment(verb.start())
-    product = _developed(ctx, verb.end(), s_end)
+    product = _developed(ctx, verb.end(), s_end) or subject
     if product:
         for dev in developers:
             ctx.add("develops", dev.name, product.name, dev.start, product.end)
+    if verb.group(0).startswith(JOINT):
+        for i, dev in enumerate(developers):
+            for other in developers[i + 1:]:
+                ctx.add("partner_of", dev.name, other.name, dev.start, verb.end())
+
+
+def _subject_product(ctx: Ctx, c_start: int, pos: int) -> tuple[Mention | None, int]:
+    """The product a clause is about when it opens with it ("X是…", "X由…", "该产品由…"),
+    and where the words said of it begin."""
+    first = ctx.between(c_start, pos, None)[:1]
+    if first and first[0].type == "Product" and not ctx.text[c_start:first[0].start].strip():
+        said = SUBJECT_VERB.match(ctx.text, first[0].end, pos)
+        return (first[0], said.end()) if said else (None, pos)
+    ref = PRODUCT_REF_OPEN.match(ctx.text, c_start, pos)
+    if ref and (said := SUBJECT_VERB.match(ctx.text, ref.end(), pos)):
+        product = ctx.last_before(c_start, ("Product",))
+        return (product, said.end()) if product else (None, pos)
+    return None, pos
+
+
+def _sole_developer(ctx: Ctx, start: int, pos: int) -> list[Mention]:
+    """"X是基于公司…平台开发的": the one developer named between the subject and the verb."""
+    named = [m for m in with_own_refs(ctx, ctx.between(start, pos, None), start, pos)
+             if m.type in (*ORG_TYPES, "Product")]
+    if len(named) != 1 or named[0].type not in DEVELOPERS or TRANSFERRED.search(ctx.text, start, pos):
+        return []
+    return named
 
 
 def _developed(ctx: Ctx, pos: int, s_end: int) -> Mention | None:

@@ -22,11 +22,13 @@ BACKREFS = (
 
 BACKREF_ANY = re.compile("|".join(pattern.pattern for pattern, _, _ in BACKREFS))  # a quick "none here"
 NO_GAP = re.compile(r"^\s*$")
+# "甲（以下简称“乙”）": the short name 乙 inside the bracket names 甲 again
+INTO_BRACKET = re.compile(r"^[（(][^（）()]{0,20}$")
 # "甲（以下简称“公司”或“甲”）": the document names 甲 "公司" on purpose
 DEFINED_AS_COMPANY = re.compile(r"简称\s*[:：]?\s*[“\"「『]?本?公司[”\"」』]")
 BARE_COMPANY = re.compile(r"本?公司")
 # what may stand before a "公司" that is the defined name, not part of a word ("子公司", "该公司")
-REF_LEFT = frozenset("由为是与和同及、，,。；;：:\n（( 本将在对向")
+REF_LEFT = frozenset("由为是与和同及、，,。；;：:\n（( 本将在对向于给自")
 
 
 def listed_before(ctx: Ctx, end: int, floor: int, types, lead: re.Pattern = NO_GAP) -> list[Mention]:
@@ -39,6 +41,9 @@ def listed_before(ctx: Ctx, end: int, floor: int, types, lead: re.Pattern = NO_G
         if m.end > cursor:
             continue
         gap = ctx.text[m.end:cursor]
+        if found and found[-1].name == m.name and INTO_BRACKET.match(gap):
+            found[-1], cursor = m, m.start  # the full name, not its short form
+            continue
         if m.type not in types or not (LIST_SEP.match(gap) if found else lead.match(gap)):
             break
         found.append(m)
