@@ -30,7 +30,8 @@ CO_ISSUE = re.compile(r"\s*(?:等)?(?:[\u4e00-\u9fff]{0,2}部门)?(?:联合|共�
 RESPECTIVELY = anchored(r"分别(?:与|和|同)", "分别")
 TEAMS_UP = anchored(r"携手", "携手")
 # "携手本土基因治疗企业乙": a short description of the partner before its name
-DESCRIBED = re.compile(r"^[^，,。；;、：:“”\"《》()（）]{0,14}$")
+# (a kind of organisation ends it: "携手打造乙平台" names what is built, not a partner)
+DESCRIBED = re.compile(r"^(?:[^，,。；;、：:“”\"《》()（）]{0,12}(?:企业|公司|药企|集团|机构|医院|大学|高校|院所|伙伴|巨头|龙头))?$")
 MEMBER_WHO = r"(?:等(?:[\u4e00-\u9fff]{0,2}单位|机构|企业)?)?(?:均|都|已|也)?"
 MEMBER_LIST = anchored(
     rf"{MEMBER_WHO}(?:在|为|是|成为|列入|入选)(?:该|本)?(?:联盟|协会)?的?(?:首批|第一批|创始|首届)(?:会员|成员)"
@@ -39,7 +40,7 @@ MEMBER_LIST = anchored(
 PARTNER_OF_WORD = anchored(
     r"的(?:长期|重要|战略|核心|独家)*合作伙伴",
     "合作伙伴")
-PARTNER_WORD = re.compile(r"签约|签署|合作|共建|携手|达成|联合|战略")
+PARTNER_WORD = re.compile(r"签约|签署|签订|合作|共建|携手|达成|联合|战略")
 ORG_NO_PLACE = tuple(t for t in ORG_TYPES if t not in ("Park",))
 
 
@@ -219,6 +220,6 @@ def _teams_up(ctx: Ctx) -> None:
         subject = _subject_before(ctx, hit.start())
         _, c_end = ctx.clause(hit.end())
         after = ctx.between(hit.end(), c_end, None)[:1]
-        if subject and after and after[0].type in ORG_NO_PLACE \
+        if subject and after and after[0].type in ORG_NO_PLACE and after[0].type != "Platform" \
                 and DESCRIBED.match(ctx.text[hit.end():after[0].start]):
             ctx.add("partner_of", subject.name, after[0].name, subject.start, after[0].end)
