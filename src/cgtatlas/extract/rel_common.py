@@ -1,6 +1,6 @@
-"""Shared helpers for the relation rules: mentions by position, clauses, the
-document's main region/park/event/association, and back-references ("园区",
-"该公司", "该产品", "联盟") resolved to them."""
+"""Shared helpers for the relation rules: mentions by position, clauses, trigger
+words found in one scan, the document's main region/park/event/association
+(back-references to them are resolved in rel_refs)."""
 from __future__ import annotations
 
 import re
@@ -316,62 +316,3 @@ class Ctx:
     def last_product_before(self, pos: int) -> str:
         m = self.last_before(pos, ("Product",))
         return m.name if m else ""
-
-
-ORG_LIKE = ORG_TYPES
-
-
-# a list of names: "甲、乙（简称丙）和丁" — separators, optionally after a bracketed short name
-LIST_SEP = re.compile(r"^(?:[（(][^（）()]{1,20}[）)])?\s*(?:[、，,和及与同]|以及)?\s*$")
-BACKREFS = (
-    (re.compile(r"该公司|该企业|其"), "Company", "last"),
-    (re.compile(r"公司"), "Company", "main"),
-    (re.compile(r"该平台|该中心"), "Platform", "last"),
-    (re.compile(r"该园区|园区"), "Park", "main"),
-    (re.compile(r"该院|该医院|我院|本院|医院"), "Hospital", "main"),
-)
-
-
-BACKREF_ANY = re.compile("|".join(pattern.pattern for pattern, _, _ in BACKREFS))  # a quick "none here"
-NO_GAP = re.compile(r"^\s*$")
-
-
-def listed_before(ctx: Ctx, end: int, floor: int, types, lead: re.Pattern = NO_GAP) -> list[Mention]:
-    """Mentions of `types` forming a list that ends at `end` ("甲、乙和丙"), in text
-    order; the text between the last one and `end` must match `lead`."""
-    found: list[Mention] = []
-    cursor = end
-    for m in reversed(ctx.between(floor, end, None)):
-        if m.end > cursor:
-            continue
-        gap = ctx.text[m.end:cursor]
-        if m.type not in types or not (LIST_SEP.match(gap) if found else lead.match(gap)):
-            break
-        found.append(m)
-        cursor = m.start
-    return list(reversed(found))
-
-
-def main_of(ctx: Ctx, etype: str) -> str:
-    if etype not in ctx._mains:
-        ctx._mains[etype] = _main_name(ctx.of_type((etype,)))
-    return ctx._mains[etype]
-
-
-def backref(ctx: Ctx, start: int, end: int) -> Mention | None:
-    """A back-reference ("该公司", "公司", "该平台", "园区") in text[start:end] resolved to
-    the mention it stands for: the last one of that type before ("该…") or the document's
-    most mentioned one (a bare "公司" in a company's own text)."""
-    if not BACKREF_ANY.search(ctx.text, start, end):
-        return None
-    for pattern, etype, how in BACKREFS:
-        hit = pattern.search(ctx.text, start, end)
-        if not hit:
-            continue
-        if how == "last":
-            return ctx.last_before(hit.start(), (etype,))
-        name = main_of(ctx, etype)
-        for m in ctx.of_type((etype,)):
-            if m.name == name:
-                return m
-    return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import PLACE_TYPES, Ctx, anchored, listed_before
+from cgtatlas.extract.rel_common import PLACE_TYPES, Ctx, anchored
+from cgtatlas.extract.rel_refs import listed_before, with_own_refs
 from cgtatlas.model import ORG_TYPES, Mention
 
 ROLE = anchored(
@@ -21,7 +22,16 @@ ISSUE_BEFORE = re.compile(r"(?:联合|共同)?(?:发布|印发|出台|颁布|发
 ISSUE_AFTER = re.compile(r"[》”\"]*由(?P<who>[^，,。；;]{2,40}?)(?:联合|共同)?(?:发布|印发|出台|颁布)")
 JOIN = re.compile(r"加入(?:了)?")
 MEMBER = re.compile(r"成为(?P<assoc>[^，,。；;]{2,30}?)(?:的)?(?:成员|会员|理事)(?:单位)?")
-PARTNER_LINK = re.compile(r"^(?:[（(][^（）()]{1,20}[）)])?\s*(?:与|和|同|携手|联合)\s*$")
+# what may stand between two partners: "甲（简称）还与乙", "甲”）同时与乙"
+PARTNER_LINK = re.compile(r"^(?:[（(][^（）()]{1,20}[）)]|[”\"」』]?[）)])?\s*"
+                          r"(?:还|也|已|已经|将|同时|再次|正式|又|则|此前|率先|首次)*\s*(?:与|和|同|携手|联合)\s*$")
+# agencies that co-issue a policy are its issuers, not partners: "甲与乙联合印发《…》"
+CO_ISSUE = re.compile(r"\s*(?:等)?(?:[\u4e00-\u9fff]{0,2}部门)?(?:联合|共同)?(?:印发|出台|发布|颁布|发文|制定|修订)(?:了)?\s*[《“\"]")
+RESPECTIVELY = anchored(r"分别(?:与|和|同)", "分别")
+TEAMS_UP = anchored(r"携手", "携手")
+# "携手本土基因治疗企业乙": a short description of the partner before its name
+# (a kind of organisation ends it: "携手打造乙平台" names what is built, not a partner)
+DESCRIBED = re.compile(r"^(?:[^，,。；;、：:“”\"《》()（）]{0,12}(?:企业|公司|药企|集团|机构|医院|大学|高校|院所|伙伴|巨头|龙头))?$")
 MEMBER_WHO = r"(?:等(?:[\u4e00-\u9fff]{0,2}单位|机构|企业)?)?(?:均|都|已|也)?"
 MEMBER_LIST = anchored(
     rf"{MEMBER_WHO}(?:在|为|是|成为|列入|入选)(?:该|本)?(?:联盟|协会)?的?(?:首批|第一批|创始|首届)(?:会员|成员)"
@@ -30,7 +40,7 @@ MEMBER_LIST = anchored(
 PARTNER_OF_WORD = anchored(
     r"的(?:长期|重要|战略|核心|独家)*合作伙伴",
     "合作伙伴")
-PARTNER_WORD = re.compile(r"签约|签署|合作|共建|携手|达成|联合|战略")
+PARTNER_WORD = re.compile(r"签约|签署|签订|合作|共建|携手|达成|联合|战略")
 ORG_NO_PLACE = tuple(t for t in ORG_TYPES if t not in ("Park",))
 
 
@@ -165,11 +175,51 @@ def _partner_words(ctx: Ctx) -> None:
 
 def partner_of(ctx: Ctx) -> None:
     _partner_words(ctx)
-    orgs = ctx.of_type(ORG_NO_PLACE)
+    _respectively(ctx)
+    _teams_up(ctx)
+    orgs = with_own_refs(ctx, ctx.of_type(ORG_NO_PLACE), 0, len(ctx.text))
     for a, b in zip(orgs, orgs[1:]):
         link = ctx.text[a.end:b.start]
-        if not PARTNER_LINK.match(link):
+        if not PARTNER_LINK.match(link) or CO_ISSUE.match(ctx.text, b.end):
             continue
         _, c_end = ctx.clause(b.end)
         if "联合" in link or "携手" in link or PARTNER_WORD.search(ctx.text, b.end, c_end):
             ctx.add("partner_of", a.name, b.name, a.start, b.end)
+
+
+def _subject_before(ctx: Ctx, pos: int) -> Mention | None:
+    """The organisation right before a verb phrase, over adverbs ("甲同时分别与…")."""
+    c_start, _ = ctx.clause(pos)
+    subject = ctx.last_before(pos, ORG_NO_PLACE, floor=c_start)
+    if subject and PARTNER_LINK.match(ctx.text[subject.end:pos] + "与"):
+        return subject
+    return None
+
+
+def _respectively(ctx: Ctx) -> None:
+    """"甲分别与乙、丙签订…协议": 甲 partners each of the listed organisations."""
+    for hit in ctx.hits(RESPECTIVELY):
+        subject = _subject_before(ctx, hit.start())
+        _, c_end = ctx.clause(hit.end())
+        listed = ctx.between(hit.end(), c_end, ORG_NO_PLACE)
+        if not subject or not listed or listed[0].start != hit.end():
+            continue
+        partners = [listed[0]]
+        for m in listed[1:]:
+            if not LIST_GAP.match(ctx.text[partners[-1].end:m.start]):
+                break
+            partners.append(m)
+        if PARTNER_WORD.search(ctx.text, partners[-1].end, c_end):
+            for m in partners:
+                ctx.add("partner_of", subject.name, m.name, subject.start, m.end)
+
+
+def _teams_up(ctx: Ctx) -> None:
+    """"甲携手本土基因治疗企业乙": the partner after a short description."""
+    for hit in ctx.hits(TEAMS_UP):
+        subject = _subject_before(ctx, hit.start())
+        _, c_end = ctx.clause(hit.end())
+        after = ctx.between(hit.end(), c_end, None)[:1]
+        if subject and after and after[0].type in ORG_NO_PLACE and after[0].type != "Platform" \
+                and DESCRIBED.match(ctx.text[hit.end():after[0].start]):
+            ctx.add("partner_of", subject.name, after[0].name, subject.start, after[0].end)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import COMPANY_BACKREF, MEETING, Ctx, main_of
+from cgtatlas.extract.rel_common import COMPANY_BACKREF, MEETING, Ctx
+from cgtatlas.extract.rel_refs import main_of
 from cgtatlas.model import ORG_TYPES, Mention
 
 TITLE_END = re.compile(

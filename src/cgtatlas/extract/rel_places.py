@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import (
-    ACTOR_TYPES, PARK_BACKREF, PLACE_TYPES, Ctx, anchored, backref, listed_before,
-)
+from cgtatlas.extract.rel_common import ACTOR_TYPES, PARK_BACKREF, PLACE_TYPES, Ctx, anchored
+from cgtatlas.extract.rel_refs import backref, listed_before
 from cgtatlas.model import ORG_TYPES
 
 ORG_FIRST = anchored(
@@ -27,6 +26,8 @@ PLACE_FIRST = anchored(
     r"拥有|汇聚(?:了)?|聚集(?:了)?|集聚(?:了)?|设立(?:了)?|建设(?:了)?|建立(?:了)?|"
                          r"搭建(?:了)?|布局(?:了)?|打造(?:了)?|引进(?:了)?|运营(?:着)?|建成(?:了)?",
     "拥有", "汇聚", "聚集", "集聚", "设立", "建设", "建立", "搭建", "布局", "打造", "引进", "运营", "建成")
+# a clause about its sentence's subject: "甲与乙签约，其新建的基地落户Y"
+ITS_OPEN = re.compile(r"\s*其[^，,。；;]{0,16}$")
 NEARBY = re.compile(r"周边|周围|附近|毗邻|邻近|之外|以外")
 OPERATE = anchored(
     r"(?:投资|牵头|联合|共同|负责)?(?:建设运营|建设|运营|打造|共建|设立|搭建|创办|组建)(?:了|的)?",
@@ -76,11 +77,15 @@ def _located_things(ctx: Ctx, c_start: int, verb_start: int, place_end: int, c_e
     if ctx.text.startswith("的", place_end):
         after = ctx.between(place_end, c_end, HOLDS)
         return after[:1] if after and after[0].start - place_end <= 4 else []
-    if verb_start - c_start > 6:
+    its = ITS_OPEN.match(ctx.text, c_start, verb_start)
+    if its and not ctx.between(c_start, verb_start, HOLDS):
+        pass  # "其…基地落户Y": what the sentence is about is in Y
+    elif verb_start - c_start > 6:
         return []
-    ref = backref(ctx, c_start, verb_start)
-    if ref:
-        return [ref]
+    else:
+        ref = backref(ctx, c_start, verb_start)
+        if ref:
+            return [ref]
     s_start, _ = ctx.segment(c_start)
     first = ctx.between(s_start, c_start, HOLDS)[:1]
     return first if first and first[0].type not in PLACE_TYPES else []

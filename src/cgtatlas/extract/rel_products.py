@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-from cgtatlas.extract.rel_common import (
-    COMPANY_BACKREF, PRODUCT_BACKREF, Ctx, anchored, backref, listed_before,
-)
+from cgtatlas.extract.rel_common import COMPANY_BACKREF, PRODUCT_BACKREF, Ctx, anchored
+from cgtatlas.extract.rel_refs import backref, listed_before, with_own_refs
 from cgtatlas.model import ORG_TYPES, Mention
 
 DEVELOPERS = ("Company", "Academic", "Hospital")
@@ -25,7 +24,12 @@ DEVELOPED_BY = re.compile(r".{0,12}?由(?P<who>[^，,。；;]{2,40}?)(?:自主)?
 DEV_VERB = anchored(
     r"(?:联合|共同|自主|独立|合作)?(?:研发|开发|研制)(?!代号|管线|中心|投入|团队|平台|费用|能力|实力|项目|生产)",
     "研发", "开发", "研制")
-DEV_LEAD = re.compile(r"^(?:[（(][^（）()]{1,20}[）)])?\s*(?:负责|主导|牵头|已|还|先后|成功)?\s*$")
+DEV_LEAD = re.compile(r"^(?:[（(][^（）()]{1,20}[）)]|[”\"」』]?[）)])?\s*(?:负责|主导|牵头|已|还|先后|成功)?\s*$")
+TRANSFERRED = re.compile(r"引进|授权|许可|采购|购买|销售|代理|收购")
+# the product as the subject: "X是/为…研发的…", "X由…开发", "该产品由…开发"
+SUBJECT_VERB = re.compile(r"\s*(?:注射液|细胞注射液)?\s*(?:[（(][^（）()]{0,20}[）)])?\s*(?:是|为|系|由)")
+JOINT = ("联合", "共同", "合作")
+PRODUCT_REF_OPEN = re.compile(rf"\s*(?:{PRODUCT_BACKREF.pattern})")
 BACKREF_OPEN = re.compile(r"\s*(?:该公司|公司|其|该企业)")
 CODE_NAME = re.compile(r"(?:研发)?代号(?:为|是)?\s*[“\"]?$")
 TARGET_BEFORE = re.compile(r"(?:靶向|针对)\s*$")
@@ -33,12 +37,16 @@ TARGET_AFTER = re.compile(r"(?:\s*[/／、]\s*[A-Za-z0-9.\-]+)*\s*(?:双|三|多
 TREAT_BEFORE = re.compile(r"(?:(?:(?:拟|主要|可)?用于|适用于)?(?:治疗|适应症(?:为|是)?)|(?:拟|主要|可)?(?:用于|针对))\s*$")
 DISEASE_AND = re.compile(r"^\s*(?:及|和|与|或|、|以及)\s*$")
 DESCRIBED_AS = re.compile(r"(?:注射液|细胞注射液|注射剂)?\s*(?:[（(][^（）()]{0,20}[）)])?\s*(?:为|是|系|属于)")
+# "X的上市申请获得NMPA批准", "临床试验申请获FDA批准": the application is the subject
+# (an application only "获受理" is not a milestone: the approval word is required)
+APPROVED = r"(?:注册)?申请(?:已|正式)?获(?:得)?[^，,。；;]{0,16}?(?:批准|许可)"
 LABELS = (
     ("突破性治疗品种", r"突破性治疗(?:品种|药物|认定|资格|用药)?"),
     ("孤儿药资格", r"孤儿药(?:资格|认定|称号|地位)?"),
     ("快速通道资格", r"快速通道(?:资格|认定)?"),
-    ("上市许可", r"(?:获批|批准|获准)上市|上市许可|上市批准"),
-    ("临床试验许可", r"临床试验(?:许可|批件|默示许可)|默示许可|(?:获批|批准)(?:开展)?[^，,。；;]{0,6}?临床|IND(?:申请)?获批"),
+    ("上市许可", rf"(?:获批|批准|获准)上市|上市许可|上市批准|上市{APPROVED}"),
+    ("临床试验许可", r"临床试验(?:许可|批件|默示许可)|默示许可|(?:获批|批准|获准)(?:开展)?[^，,。；;]{0,6}?临床"
+                     rf"|IND(?:申请)?获批|临床试验{APPROVED}"),
 )
 LABEL_NAMES = {f"m{i}": label for i, (label, _) in enumerate(LABELS)}
 LABEL_RE = anchored("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(LABELS)),
@@ -46,6 +54,9 @@ LABEL_RE = anchored("|".join(f"(?P<m{i}>{p})" for i, (_, p) in enumerate(LABELS)
 BOARDS = r"科创板|创业板|港交所|香港联交所|联交所|北交所|纳斯达克|纽交所|深交所|上交所"
 IPO = anchored(rf"(?:{BOARDS})?(?P<board>{BOARDS})(?:主板)?(?:成功|正式|挂牌)*上市|IPO|首次公开发行",
                "上市", "IPO", "首次公开发行")
+# the listing venue and its time are not the company that lists: "甲于上周四在港交所上市"
+EXCHANGE = re.compile(rf"交易所|{BOARDS}")
+AT_OR_ON = re.compile(r"(?:在|于)\s*$")
 AUTHORITIES = (("FDA", r"FDA|美国食品药品监督管理局|美国食品药品管理局"),
                ("NMPA", r"NMPA|国家药监局|国家药品监督管理局|CDE|药品审评中心"),
                ("EMA", r"EMA|欧洲药品管理局"), ("PMDA", r"PMDA"))
@@ -77,19 +88,50 @@ def develops(ctx: Ctx) -> None:
 
 
 def _develop_verb(ctx: Ctx, verb: re.Match) -> None:
-    """"甲与乙联合开发的X", "公司自主研发的X", "由甲研制，研发代号X"."""
+    """"甲与乙联合开发的X", "公司自主研发的X", "由甲研制，研发代号X", "X是基于公司…平台
+    开发的…"; developers that develop together are partners."""
     c_start, _ = ctx.clause(verb.start())
     developers = listed_before(ctx, verb.start(), c_start, DEVELOPERS, lead=DEV_LEAD)
     if not developers:
         ref = backref(ctx, max(c_start, verb.start() - 4), verb.start())
         developers = [ref] if ref and ref.type == "Company" else []
+    subject, said_from = _subject_product(ctx, c_start, verb.start())
+    if not developers and subject:
+        developers = _sole_developer(ctx, said_from, verb.start())
     if not developers:
         return
     _, s_end = ctx.segment(verb.start())
-    product = _developed(ctx, verb.end(), s_end)
+    product = _developed(ctx, verb.end(), s_end) or subject
     if product:
         for dev in developers:
             ctx.add("develops", dev.name, product.name, dev.start, product.end)
+    if verb.group(0).startswith(JOINT):
+        for i, dev in enumerate(developers):
+            for other in developers[i + 1:]:
+                ctx.add("partner_of", dev.name, other.name, dev.start, verb.end())
+
+
+def _subject_product(ctx: Ctx, c_start: int, pos: int) -> tuple[Mention | None, int]:
+    """The product a clause is about when it opens with it ("X是…", "X由…", "该产品由…"),
+    and where the words said of it begin."""
+    first = ctx.between(c_start, pos, None)[:1]
+    if first and first[0].type == "Product" and not ctx.text[c_start:first[0].start].strip():
+        said = SUBJECT_VERB.match(ctx.text, first[0].end, pos)
+        return (first[0], said.end()) if said else (None, pos)
+    ref = PRODUCT_REF_OPEN.match(ctx.text, c_start, pos)
+    if ref and (said := SUBJECT_VERB.match(ctx.text, ref.end(), pos)):
+        product = ctx.last_before(c_start, ("Product",))
+        return (product, said.end()) if product else (None, pos)
+    return None, pos
+
+
+def _sole_developer(ctx: Ctx, start: int, pos: int) -> list[Mention]:
+    """"X是基于公司…平台开发的": the one developer named between the subject and the verb."""
+    named = [m for m in with_own_refs(ctx, ctx.between(start, pos, None), start, pos)
+             if m.type in (*ORG_TYPES, "Product")]
+    if len(named) != 1 or named[0].type not in DEVELOPERS or TRANSFERRED.search(ctx.text, start, pos):
+        return []
+    return named
 
 
 def _developed(ctx: Ctx, pos: int, s_end: int) -> Mention | None:
@@ -202,8 +244,21 @@ def milestone(ctx: Ctx) -> None:
         ctx.add("milestone", head, label, c_start, hit.end(), authority=authority)
     for hit in ctx.hits(IPO):
         c_start, _ = ctx.clause(hit.start())
-        company = ctx.last_before(hit.start(), ("Company",), floor=c_start)
-        head = company.name if company else ""
-        if not head and COMPANY_BACKREF.search(ctx.text, c_start, hit.start()):
-            head = ctx.last_company_before(c_start)
-        ctx.add("milestone", head, "IPO", c_start, hit.end(), board=hit.group("board") or "")
+        head, venue = _ipo_head(ctx, c_start, hit.start())
+        ctx.add("milestone", head, "IPO", c_start, hit.end(), board=hit.group("board") or venue)
+
+
+def _ipo_head(ctx: Ctx, c_start: int, pos: int) -> tuple[str, str]:
+    """The listed company and the exchange named: the subject before "于/在", not the
+    exchange or a word after "在/于" ("公司股票在上海证券交易所科创板挂牌上市")."""
+    venue = ""
+    for company in reversed(ctx.between(c_start, pos, ("Company",))):
+        if EXCHANGE.search(company.name):
+            venue = venue or company.name
+        elif not AT_OR_ON.search(ctx.text, max(c_start, company.start - 2), company.start):
+            return company.name, venue
+    back = COMPANY_BACKREF.search(ctx.text, c_start, pos)
+    if not back:
+        return "", venue
+    ref = backref(ctx, back.start(), back.end())
+    return (ref.name if ref else ctx.last_company_before(c_start)), venue
