@@ -15,7 +15,7 @@ TEXT = ("园区企业云岭生物与禾安药业签约，某某制药获得批�
 def test_suffix_tokens_are_the_industry_word_tokens_in_order():
     toks = tag_text(TEXT)
     suffixes = set(short_names._vocab()["suffix"])
-    expected = [i for i, t in enumerate(toks) if t.word in suffixes]
+    expected = [i for i, word in enumerate(toks.words) if word in suffixes]
     assert expected and short_names._suffix_tokens(TEXT, toks) == expected
 
 
@@ -26,11 +26,11 @@ def test_context_words_match_the_longest_first_alternation():
         assert list(short_names._context_words(TEXT + "园区企业企业", kind)) == expected
 
 
-def test_tokens_of_finds_every_token_with_one_of_the_words():
+def test_token_indexes_finds_every_token_with_one_of_the_words():
     toks = tag_text(TEXT)
     words = {"云岭", "签约", "园区"}
-    expected = [t for t in toks if t.word in words]
-    assert expected and org_lists._tokens_of(TEXT, toks, words) == expected
+    expected = [i for i, word in enumerate(toks.words) if word in words]
+    assert expected and org_lists._token_indexes(TEXT, toks, words) == expected
 
 
 def test_counted_parks_precheck_never_hides_a_match():

@@ -1,16 +1,27 @@
 """The shared segmentation helper: offsets, cache, user words."""
 from __future__ import annotations
 
-from cgtatlas.extract.segment import token_index_at, tokens
+from cgtatlas.extract.segment import Token, is_known, tag_text, token_index_at, tokens
 from cgtatlas.model import Document
 
 
 def test_extract_orgs_segment_offsets_cover_the_text():
     doc = Document(id="t", text="苏州生物城为核心，引进企业 30 家。")
     toks = tokens(doc)
-    assert "".join(t.word for t in toks) == doc.text
-    assert all(doc.text[t.start:t.end] == t.word for t in toks)
-    assert "生物城" in [t.word for t in toks]  # head words are kept whole
+    assert "".join(toks.words) == doc.text
+    assert all(doc.text[s:e] == w for w, s, e in zip(toks.words, toks.starts, toks.ends))
+    assert "生物城" in toks.words  # head words are kept whole
+
+
+def test_extract_orgs_segment_tokens_are_columns():
+    toks = tag_text("苏州生物城为核心，引进企业 30 家。")
+    n = len(toks)
+    assert n > 3 and len(toks.words) == len(toks.tags) == len(toks.starts) == len(toks.ends) == n
+    assert toks.starts == [0, *toks.ends[:-1]]
+    assert all(toks.known(i) == is_known(toks.words[i]) for i in range(n))
+    assert toks[1] == Token(toks.words[1], toks.tags[1], toks.starts[1], toks.ends[1], toks.known(1))
+    assert [t.word for t in toks] == toks.words and toks[-1].end == toks.ends[-1]
+    assert len(tag_text("")) == 0 and not tag_text("")
 
 
 def test_extract_orgs_segment_is_cached_on_the_document():

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from operator import itemgetter
 
 from cgtatlas.extract import org_lexicon as lex
-from cgtatlas.extract.segment import Token, token_index_at
+from cgtatlas.extract.segment import Tokens, token_index_at
 from cgtatlas.model import Mention
 
 # Field words open many generic names (生物医药产业园, 细胞治疗平台): never brands.
@@ -28,15 +27,16 @@ PARK_ENDS = ("园", "城", "基地", "谷")
 ENUM_HEAD = lex.Head("园", "Park", False)
 
 
-def brand_words(toks: list[Token], starts: list[int], head_starts: list[int]) -> set[str]:
+def brand_words(toks: Tokens, starts: list[int], head_starts: list[int]) -> set[str]:
     """First words shared by two or more different names of the document."""
     names: dict[str, set[int]] = {}
     for start, head_start in zip(starts, head_starts):
-        first = toks[token_index_at(toks, start)]
-        if first.start != start or first.end > head_start or len(first.word) < 2:
+        first = token_index_at(toks, start)
+        word = toks.words[first]
+        if toks.starts[first] != start or toks.ends[first] > head_start or len(word) < 2:
             continue
-        if first.tag in BRAND_TAGS and not FIELD_PART.search(first.word):
-            names.setdefault(first.word, set()).add(head_start - start)
+        if toks.tags[first] in BRAND_TAGS and not FIELD_PART.search(word):
+            names.setdefault(word, set()).add(head_start - start)
     return {word for word, lengths in names.items() if len(lengths) >= 2}
 
 
@@ -46,8 +46,8 @@ def _clause_start(text: str, end: int) -> int:
     return max([text.rfind(mark, floor, end) + 1 for mark in CLAUSE_MARKS] + [floor])
 
 
-def enumerated_parks(text: str, toks: list[Token], found: list[Mention],
-                     name_start: Callable[[list[Token], int, lex.Head], int]) -> list[Mention]:
+def enumerated_parks(text: str, toks: Tokens, found: list[Mention],
+                     name_start: Callable[[Tokens, int, lex.Head], int]) -> list[Mention]:
     """Items of a list closed by "N个(专业)园区": each a Park."""
     if not _may_count_parks(text):
         return []
@@ -64,7 +64,7 @@ def enumerated_parks(text: str, toks: list[Token], found: list[Mention],
             if not item.endswith(PARK_ENDS) or (end - len(item), end) in taken:
                 continue
             i = token_index_at(toks, end - 1)
-            if toks[i].end != end:
+            if toks.ends[i] != end:
                 continue
             start = max(name_start(toks, i, ENUM_HEAD), end - len(item))
             if end - start >= 4:
@@ -86,52 +86,54 @@ def _may_count_parks(text: str) -> bool:
     return False
 
 
-def park_anchors(text: str, toks: list[Token], found: list[Mention], places: set[str]) -> list[Mention]:
+def park_anchors(text: str, toks: Tokens, found: list[Mention], places: set[str]) -> list[Mention]:
     """云岭 when the document names 云岭细胞产业园 and 云岭基因岛: a place
     word that starts two or more park names, and is not an administrative
     region, names the park area itself where it stands alone."""
-    starts: dict[str, set[str]] = {}
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    firsts: dict[str, set[str]] = {}
     for m in found:
         if m.type == "Park":
-            first = toks[token_index_at(toks, m.start)]
-            if first.start == m.start and first.end < m.end and len(first.word) >= 2:
-                starts.setdefault(first.word, set()).add(m.surface)
-    anchors = {w for w, names in starts.items() if len(names) >= 2 and w not in places}
+            i = token_index_at(toks, m.start)
+            if starts[i] == m.start and ends[i] < m.end and len(words[i]) >= 2:
+                firsts.setdefault(words[i], set()).add(m.surface)
+    anchors = {w for w, names in firsts.items() if len(names) >= 2 and w not in places}
     if not anchors:
         return []
-    return [Mention(type="Park", surface=t.word, start=t.start, end=t.end, source="orgs:anchor")
-            for t in _tokens_of(text, toks, anchors)]
+    return [Mention(type="Park", surface=words[i], start=starts[i], end=ends[i], source="orgs:anchor")
+            for i in _token_indexes(text, toks, anchors)]
 
 
-def _tokens_of(text: str, toks: list[Token], words: set[str]) -> list[Token]:
-    """The tokens that are one of `words`, in order. Found from the words'
-    occurrences in the text (str.find), not by visiting every token."""
+def _token_indexes(text: str, toks: Tokens, words: set[str]) -> list[int]:
+    """Indexes of the tokens that are one of `words`, in order. Found from the
+    words' occurrences in the text (str.find), not by visiting every token."""
     found = []
     for word in words:
         at = text.find(word)
         while at >= 0:
-            tok = toks[token_index_at(toks, at)]
-            if tok.start == at and tok.word == word:
-                found.append(tok)
+            i = token_index_at(toks, at)
+            if toks.starts[i] == at and toks.words[i] == word:
+                found.append(i)
             at = text.find(word, at + 1)
-    return sorted(found, key=itemgetter(2))
+    return sorted(found)
 
 
-def distributed(toks: list[Token], m: Mention) -> list[Mention]:
+def distributed(toks: Tokens, m: Mention) -> list[Mention]:
     """天津、重庆、福建自由贸易试验区: the head is shared by every place in the
     list, so 天津自由贸易试验区 is named too (at the span of 天津)."""
     if m.type != "Park":
         return []  # (北京、上海科技大学 is not 北京科技大学: only zones share a head)
+    words, tags = toks.words, toks.tags
     i = token_index_at(toks, m.start)
-    if toks[i].tag != "ns" or toks[i].start != m.start:
+    if tags[i] != "ns" or toks.starts[i] != m.start:
         return []
-    rest = m.surface[len(toks[i].word):]
+    rest = m.surface[len(words[i]):]
     out = []
     j = i - 1
-    while j >= 1 and toks[j].word in ("、", "和", "及") and toks[j - 1].tag == "ns":
-        place = toks[j - 1]
-        out.append(Mention(type=m.type, surface=place.word, start=place.start, end=place.end,
-                           name=place.word + rest, source="orgs:distributed"))
+    while j >= 1 and words[j] in ("、", "和", "及") and tags[j - 1] == "ns":
+        place = words[j - 1]
+        out.append(Mention(type=m.type, surface=place, start=toks.starts[j - 1], end=toks.ends[j - 1],
+                           name=place + rest, source="orgs:distributed"))
         j -= 2
     return out
 
@@ -139,14 +141,14 @@ def distributed(toks: list[Token], m: Mention) -> list[Mention]:
 GROUP_HEADS = ("集团", "控股", "有限公司", "股份有限公司", "公司")
 
 
-def group_inside(toks: list[Token], outer: Mention, inner: list) -> list[Mention]:
+def group_inside(toks: Tokens, outer: Mention, inner: list) -> list[Mention]:
     """A company group's unit (X集团上海Y医院): the group is named on its own too."""
     out = []
     for h_start, h_end, head in inner:
         if head.word not in GROUP_HEADS or h_start < outer.start or h_end >= outer.end:
             continue
         nxt = token_index_at(toks, h_end)
-        if toks[nxt].start == h_end and toks[nxt].tag == "ns":
+        if toks.starts[nxt] == h_end and toks.tags[nxt] == "ns":
             out.append(Mention(type="Company", surface=outer.surface[: h_end - outer.start],
                                start=outer.start, end=h_end, source="orgs:nested"))
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
-from cgtatlas.extract.segment import Token
+from cgtatlas.extract.segment import Tokens, is_known
 
 MAX_NAME = 40
 # Tags of words that never sit inside a name (jieba tag set).
@@ -29,72 +29,69 @@ DIRECTION_STARTS = set("东南西北")
 NAME_VERB_CHARS = {"抗", "立"}
 
 
-def name_start(toks: list[Token], i: int, head: lex.Head) -> int:
+def name_start(toks: Tokens, i: int, head: lex.Head) -> int:
     """Walk left from the token holding the head to the name's first token."""
-    start = toks[i].start
-    first = toks[i].end - MAX_NAME  # the earliest start of a word inside the name
+    words, tags, starts = toks.words, toks.tags, toks.starts  # (columns: see Tokens)
+    start = starts[i]
+    first = toks.ends[i] - MAX_NAME  # the earliest start of a word inside the name
     j = i - 1
-    while j >= 0 and toks[j].start >= first:
-        tok = toks[j]
-        kind = _kind(tok.word, tok.tag, tok.known)
+    while j >= 0 and starts[j] >= first:
+        kind = _kind(words[j], tags[j])
         if kind is CLOSING:
             k = _bracket_open(toks, j)
             if k is None:
                 break
-            start, j = toks[k].start, k - 1
+            start, j = starts[k], k - 1
             continue
         if kind is JOINER:
-            if j > 0 and not _is_wordlike(toks[j - 1].word):
+            if j > 0 and not _is_wordlike(words[j - 1]):
                 if _joiner_opens_name(toks, j):
-                    start = tok.start  # 、和某生物…: after punctuation 和 may open a name
+                    start = starts[j]  # 、和某生物…: after punctuation 和 may open a name
                 break
             if not _joins_name(toks, j):
                 break
         elif kind is GLUED:  # (every token left of the head starts before it)
-            start = tok.start + 1  # 由某某|制药: the name starts after the preposition
+            start = starts[j] + 1  # 由某某|制药: the name starts after the preposition
             break
         elif kind is STOP and not _inside_foreign_name(toks, j) and not _trade_name_word(toks, j, head):
             break
-        elif kind is PERSON and j > 0 and lex.type_of(toks[j - 1].word) is not None:
+        elif kind is PERSON and j > 0 and lex.type_of(words[j - 1]) is not None:
             break  # 卫生健康局|王某|局长: a person named right after an organisation
-        start = tok.start
+        start = starts[j]
         j -= 1
     return start
 
 
 # What a word is to the walk left (_kind): one memoised look per token
 # instead of several checks, since the walk visits ~1,000 tokens a pass.
+# Whether a word is known is a function of the word, so it is asked inside.
 CLOSING, JOINER, GLUED, STOP, PERSON, PLAIN = "close", "joiner", "glued", "stop", "person", "plain"
 
 
 @lru_cache(maxsize=100_000)
-def _kind(word: str, tag: str, known: bool) -> str:
+def _kind(word: str, tag: str) -> str:
     if word and word[-1] in CLOSE:
         return CLOSING
     if word in JOINERS:
         return JOINER
-    if not known and len(word) >= 2 and word[0] in LEADING_PREPOSITIONS:
+    if len(word) >= 2 and word[0] in LEADING_PREPOSITIONS and not is_known(word):
         return GLUED
-    if _stops_word(word, tag, known):
+    if _stops_word(word, tag):
         return STOP
     return PERSON if tag in ("nr", "nrfg") else PLAIN
 
 
-def _joiner_opens_name(toks: list[Token], j: int) -> bool:
+def _joiner_opens_name(toks: Tokens, j: int) -> bool:
     """和 right after punctuation opens a name only when a single character
     follows it (和|某|生物); 与/和 before a whole word is a preposition."""
-    nxt = toks[j + 1] if j + 1 < len(toks) else None
-    return toks[j].word == "和" and nxt is not None and len(nxt.word) == 1 and nxt.tag != "ns"
-
-
-def _stops(tok: Token) -> bool:
-    return _stops_word(tok.word, tok.tag, tok.known)
+    words = toks.words
+    return words[j] == "和" and j + 1 < len(words) and len(words[j + 1]) == 1 and toks.tags[j + 1] != "ns"
 
 
 @lru_cache(maxsize=100_000)
-def _stops_word(word: str, tag: str, known: bool) -> bool:
-    """_stops on a token's fields: a pure function of a short word, asked for
-    the same few thousand words again and again, so memoised."""
+def _stops_word(word: str, tag: str) -> bool:
+    """Whether a token stops the walk left: a pure function of a short word,
+    asked for the same few thousand words again and again, so memoised."""
     if not word.strip() or not _is_wordlike(word):
         return True
     if word in lex.word_set("org_stop_words") or word in lex.word_set("org_titles"):
@@ -104,7 +101,7 @@ def _stops_word(word: str, tag: str, known: bool) -> bool:
                                                   for ch in word)
     if tag == "f" and len(word) == 2 and word[0] in DIRECTION_STARTS:
         return False  # 南方|科技|大学
-    if tag in STOP_TAGS and known:
+    if tag in STOP_TAGS and is_known(word):
         return True
     if word in NAME_VERB_CHARS:
         return False
@@ -113,26 +110,27 @@ def _stops_word(word: str, tag: str, known: bool) -> bool:
     return _ends_in_title(word)
 
 
-def _inside_foreign_name(toks: list[Token], j: int) -> bool:
+def _inside_foreign_name(toks: Tokens, j: int) -> bool:
     """阿特|蒙|医院: one character the tagger read as a verb, right after a
     transliterated name part, belongs to that name."""
-    tok = toks[j]
-    return len(tok.word) == 1 and tok.tag == "v" and j > 0 and toks[j - 1].tag in ("nrt", "nz")
+    tags = toks.tags
+    return len(toks.words[j]) == 1 and tags[j] == "v" and j > 0 and tags[j - 1] in ("nrt", "nz")
 
 
-def _trade_name_word(toks: list[Token], j: int, head: lex.Head) -> bool:
+def _trade_name_word(toks: Tokens, j: int, head: lex.Head) -> bool:
     """南京|某某|医药科技有限公司: in a registered company name the word after
     the place is the trade name, whatever the tagger calls it."""
     if not head.word.endswith("公司"):
         return False
+    words, tags = toks.words, toks.tags
     run = 0
     for k in range(j, max(j - 3, 0), -1):  # 深圳|某|某|基因…: up to 3 words, 4 characters
-        tok = toks[k]
-        run += len(tok.word)
-        if run > 4 or not tok.word.isalnum() or tok.word in lex.word_set("org_stop_words"):
+        word = words[k]
+        run += len(word)
+        if run > 4 or not word.isalnum() or word in lex.word_set("org_stop_words"):
             return False
-        if toks[k - 1].tag == "ns" and toks[k - 1].known:
-            return tok.tag in ("v", "vg", "a", "ag", "d", "ng") or len(tok.word) == 1
+        if tags[k - 1] == "ns" and is_known(words[k - 1]):
+            return tags[k] in ("v", "vg", "a", "ag", "d", "ng") or len(word) == 1
     return False
 
 
@@ -147,30 +145,31 @@ def _is_wordlike(word: str) -> bool:
     return word.isalnum() or all(ch.isalnum() or ch in "-·." for ch in word)
 
 
-def _joins_name(toks: list[Token], j: int) -> bool:
+def _joins_name(toks: Tokens, j: int) -> bool:
     """和/与 inside a name joins two common words (科技和经济委员会,
     干细胞与再生医学产业联盟); between names it separates them."""
-    if j == 0 or j + 1 >= len(toks):
+    words, tags = toks.words, toks.tags
+    if j == 0 or j + 1 >= len(words):
         return False
-    left, right = toks[j - 1], toks[j + 1]
-    for tok in (left, right):
-        if tok.tag in PROPER_TAGS - {"nt"} or not tok.known:
+    for k in (j - 1, j + 1):  # the words either side
+        if tags[k] in PROPER_TAGS - {"nt"} or not is_known(words[k]):
             return False
-    if lex.type_of(left.word) is not None:
+    if lex.type_of(words[j - 1]) is not None:
         return False
-    return not _stops(left)
+    return not _stops_word(words[j - 1], tags[j - 1])
 
 
-def _bracket_open(toks: list[Token], j: int) -> int | None:
+def _bracket_open(toks: Tokens, j: int) -> int | None:
     """Index of the matching '(' when the bracket holds a short Chinese place
     or word (（苏州）, (集团)); otherwise None (the bracket ends the name)."""
+    words = toks.words
     inside = ""
     k = j - 1
     while k >= 0 and j - k <= 4:
-        word = toks[k].word
+        word = words[k]
         if word and word[0] in OPEN:
             ok = 1 <= len(inside) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in inside)
-            return k if ok and k > 0 and not _stops(toks[k - 1]) else None
+            return k if ok and k > 0 and not _stops_word(words[k - 1], toks.tags[k - 1]) else None
         inside = word + inside
         k -= 1
     return None

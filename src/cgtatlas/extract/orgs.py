@@ -15,7 +15,7 @@ from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.extract import org_lists
 from cgtatlas.extract.org_names import OPEN, PROPER_TAGS, name_start
 from cgtatlas.extract.org_names import STOP_TAGS  # noqa: F401 (kept importable from here)
-from cgtatlas.extract.segment import Token, token_index_at, tokens
+from cgtatlas.extract.segment import Tokens, is_known, token_index_at, tokens
 from cgtatlas.model import Document, Mention
 
 SPECIFIC_TAGS = PROPER_TAGS - {"j"}  # (j: abbreviations, 医保, are not specific)
@@ -41,7 +41,7 @@ def _named_by_technology(m: Mention, techs: set[str]) -> bool:
     return head is not None and head.generic and m.surface[: -len(head.word)].removeprefix("自有") in techs
 
 
-def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Mention]:
+def _head_mentions(text: str, toks: Tokens, places: set[str]) -> list[Mention]:
     out = []
     heads, at = [], []  # the head matches that fit the words, and their token indexes
     for head in _head_ends(text):
@@ -64,7 +64,7 @@ def _head_mentions(text: str, toks: list[Token], places: set[str]) -> list[Menti
     return out
 
 
-def _start_of(text: str, toks: list[Token], i: int, found: tuple) -> int:
+def _start_of(text: str, toks: Tokens, i: int, found: tuple) -> int:
     """Where the name ending in this head (at token i) starts: see
     org_names.name_start; a hospital named after its university starts there."""
     head_start, _, head = found
@@ -76,7 +76,7 @@ def _start_of(text: str, toks: list[Token], i: int, found: tuple) -> int:
 AFFILIATED = "附属"
 
 
-def _affiliated_from(text: str, toks: list[Token], head_start: int) -> int | None:
+def _affiliated_from(text: str, toks: Tokens, head_start: int) -> int | None:
     """X大学附属Y医院: the hospital's name runs from the university on. The
     token index of 附属 when it stands in the eight characters before the head."""
     window = text[max(0, head_start - 10):head_start]
@@ -85,7 +85,7 @@ def _affiliated_from(text: str, toks: list[Token], head_start: int) -> int | Non
         return None
     at = head_start - len(window) + pos
     i = token_index_at(toks, at)
-    return i if toks[i].start == at and i > 0 else None
+    return i if toks.starts[i] == at and i > 0 else None
 
 
 def _heads_between(heads: list, k: int, start: int) -> list:
@@ -113,20 +113,20 @@ def _head_ends(text: str):
         yield start, end, table[word]
 
 
-def _head_fits(toks: list[Token], i: int, head_start: int, head_end: int) -> bool:
+def _head_fits(toks: Tokens, i: int, head_start: int, head_end: int) -> bool:
     """The head must end a word; it starts a word or closes a name-like word."""
-    tok = toks[i]
-    if tok.end < head_end:  # the head spans several words: the last must end with it
-        last = toks[token_index_at(toks, head_end - 1)]
-        return last.end == head_end and (head_start == tok.start or tok.tag in HEAD_TOKEN_TAGS)
-    if tok.word[head_end - tok.start:] in lex.word_set("org_titles"):
+    word, tag, start, end = toks.words[i], toks.tags[i], toks.starts[i], toks.ends[i]
+    if end < head_end:  # the head spans several words: the last must end with it
+        last = token_index_at(toks, head_end - 1)
+        return toks.ends[last] == head_end and (head_start == start or tag in HEAD_TOKEN_TAGS)
+    if word[head_end - start:] in lex.word_set("org_titles"):
         return True  # 大学教授: a head glued to a title
-    if tok.end != head_end or tok.word in lex.word_set("org_not_heads"):
+    if end != head_end or word in lex.word_set("org_not_heads"):
         return False
-    return head_start == tok.start or tok.tag in HEAD_TOKEN_TAGS or not tok.known
+    return head_start == start or tag in HEAD_TOKEN_TAGS or not is_known(word)
 
 
-def _make_mention(text: str, toks: list[Token], span: tuple[int, int], head: lex.Head,
+def _make_mention(text: str, toks: Tokens, span: tuple[int, int], head: lex.Head,
                   context: tuple[set[str], list]) -> Mention | None:
     """The mention for a name span, or None when it is generic, a venue or a
     body inside another organisation. `context`: region names of the document
@@ -171,7 +171,7 @@ GENERIC_KINDS = ("知名", "重点", "一流", "高水平", "研究型", "综合
 PARTY_COMMITTEES = ("市委", "区委", "省委", "县委")
 
 
-def _named_by_kind(toks: list[Token], start: int, name: str, head: lex.Head) -> bool:
+def _named_by_kind(toks: Tokens, start: int, name: str, head: lex.Head) -> bool:
     """Names made of common words that are names all the same: a university
     named by its field (某某科技大学, 3+ characters before 大学), a district's
     government (某某区政府), a party committee's department (市委组织部)."""
@@ -186,10 +186,11 @@ def _named_by_kind(toks: list[Token], start: int, name: str, head: lex.Head) -> 
 NOUN_TAGS = {"n", "nz", "ns", "nt", "f", "j"}
 
 
-def _all_nouns(toks: list[Token], start: int, length: int) -> bool:
+def _all_nouns(toks: Tokens, start: int, length: int) -> bool:
+    starts, tags = toks.starts, toks.tags
     i = token_index_at(toks, start)
-    while i < len(toks) and toks[i].start < start + length:
-        if toks[i].tag not in NOUN_TAGS:
+    while i < len(starts) and starts[i] < start + length:
+        if tags[i] not in NOUN_TAGS:
             return False
         i += 1
     return True
@@ -209,17 +210,17 @@ def _inside_other_org(prefix: str) -> bool:
 PLACE_BRACKET = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]")
 
 
-def _with_place_bracket(text: str, toks: list[Token], end: int) -> int:
+def _with_place_bracket(text: str, toks: Tokens, end: int) -> int:
     """某某科技大学(珠海): a campus or branch place in brackets belongs to the name."""
     match = text[end:end + 1] in OPEN and PLACE_BRACKET.match(text, end)
     if match:
-        tok = toks[token_index_at(toks, match.start(1))]
-        if tok.tag == "ns" and tok.known and tok.end == match.end(1):
+        i = token_index_at(toks, match.start(1))
+        if toks.tags[i] == "ns" and toks.known(i) and toks.ends[i] == match.end(1):
             return match.end()
     return end
 
 
-def _after_generic_part(toks: list[Token], span: tuple[int, int], inner: list, places: set[str]) -> int:
+def _after_generic_part(toks: Tokens, span: tuple[int, int], inner: list, places: set[str]) -> int:
     """科技企业孵化器|云岭药谷: a generic description ending in a head word,
     followed by a specific name, is not part of that name."""
     start, end = span
@@ -229,40 +230,42 @@ def _after_generic_part(toks: list[Token], span: tuple[int, int], inner: list, p
         if h_start == start and head.word in PARTY_COMMITTEES:
             continue  # 市委|宣传部: the committee's department, not a description
         if not _has_specific_word(toks, start, h_start, places) and _has_specific_word(
-                toks, h_end, toks[token_index_at(toks, h_end)].end, places):
+                toks, h_end, toks.ends[token_index_at(toks, h_end)], places):
             start = h_end
     return start
 
 
-def _drop_outer_place(toks: list[Token], start: int, end: int) -> int:
+def _drop_outer_place(toks: Tokens, start: int, end: int) -> int:
     """杭州某某…示范区: a park named after a place inside a city is named
     without the city (the city is a Region mention of its own)."""
+    tags = toks.tags
     i = token_index_at(toks, start)
-    if i + 1 < len(toks) and toks[i].tag == "ns" and toks[i + 1].tag == "ns" and toks[i + 1].end < end:
-        return toks[i + 1].start
+    if i + 1 < len(tags) and tags[i] == "ns" and tags[i + 1] == "ns" and toks.ends[i + 1] < end:
+        return toks.starts[i + 1]
     return start
 
 
-def _has_specific_word(toks: list[Token], start: int, end: int, places: set[str]) -> bool:
+def _has_specific_word(toks: Tokens, start: int, end: int, places: set[str]) -> bool:
     """A place, a proper noun, or a word the tagger does not know (a coined
     name) before the head: what separates 云岭免疫细胞技术公共服务平台 from
     共性技术服务平台."""
     if end <= start:
         return False
+    words, tags, starts = toks.words, toks.tags, toks.starts  # (columns: see Tokens)
     i = token_index_at(toks, start)
-    while i < len(toks) and toks[i].start < end:
-        tok = toks[i]
-        if _specific_word(tok.word, tok.tag, tok.known) or (tok.word in places and not _is_acronym(tok.word)):
+    while i < len(words) and starts[i] < end:
+        word = words[i]
+        if _specific_word(word, tags[i]) or (word in places and not _is_acronym(word)):
             return True
         i += 1
     return False
 
 
 @lru_cache(maxsize=100_000)
-def _specific_word(word: str, tag: str, known: bool) -> bool:
+def _specific_word(word: str, tag: str) -> bool:
     """_has_specific_word's test of one token, but for the document's places
     (a pure function of the word, so memoised)."""
-    if tag in SPECIFIC_TAGS or not known or word in lex.known_bodies() or word == "国家":
+    if tag in SPECIFIC_TAGS or not is_known(word) or word in lex.known_bodies() or word == "国家":
         return not _is_acronym(word)
     return False
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -58,32 +58,54 @@ class _KnownWords(dict):
 _KNOWN = _KnownWords()
 
 
-class TokenList(list):
-    """A document's tokens, with their start offsets kept beside them:
-    stages look up many offsets in one document's tokens, and bisecting a
-    plain list of ints is several times faster than bisecting with a key."""
-
-    __slots__ = ("starts",)
+def is_known(word: str) -> bool:
+    """Whether the tagger's dictionary has `word` (False: the HMM guessed it)."""
+    return _KNOWN[word]
 
 
-def tag_text(text: str) -> TokenList:
-    """Segment `text` and return tokens with their offsets.
+class Tokens:
+    """A document's tokens as columns: words, tags, start and end offsets.
 
-    Built column by column with C-level loops (map/zip/accumulate): a
-    document has thousands of tokens, and a Python loop per token cost more
-    than the tagger itself."""
+    A pass segments ~10k tokens but stages look at ~20% of them, so no
+    per-token object is built (building and freeing ~10k tuples cost ~8% of
+    the pipeline). Hot code binds the columns to locals and indexes them;
+    whether a word is known is asked per word, when needed (is_known).
+    Indexing gives a Token, for tests and occasional callers."""
+
+    __slots__ = ("words", "tags", "starts", "ends")
+
+    def __init__(self, words: list[str], tags: list[str], starts: list[int], ends: list[int]):
+        self.words, self.tags, self.starts, self.ends = words, tags, starts, ends
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def known(self, i: int) -> bool:
+        return _KNOWN[self.words[i]]
+
+    def __getitem__(self, i: int) -> Token:
+        word = self.words[i]
+        return Token(word, self.tags[i], self.starts[i], self.ends[i], _KNOWN[word])
+
+    def __iter__(self):
+        return map(self.__getitem__, range(len(self.words)))
+
+
+def tag_text(text: str) -> Tokens:
+    """Segment `text` and return its tokens' columns.
+
+    Built column by column with C-level loops (map/accumulate): a document
+    has thousands of tokens, and a Python loop per token cost more than the
+    tagger itself."""
     pairs = _tagger().tag(text) if text else []
     words = list(map(itemgetter(0), pairs))
-    tags = map(itemgetter(1), pairs)
+    tags = list(map(itemgetter(1), pairs))
     ends = list(accumulate(map(len, words)))
     starts = [0, *ends[:-1]] if words else []
-    flags = map(_KNOWN.__getitem__, words)
-    toks = TokenList(map(tuple.__new__, repeat(Token), zip(words, tags, starts, ends, flags)))
-    toks.starts = starts
-    return toks
+    return Tokens(words, tags, starts, ends)
 
 
-def tokens(doc: Document) -> list[Token]:
+def tokens(doc: Document) -> Tokens:
     """The document's tokens, segmented once and cached on doc.meta."""
     cached = doc.meta.get(CACHE_KEY)
     if cached is None or cached[0] != len(doc.text):
@@ -92,8 +114,7 @@ def tokens(doc: Document) -> list[Token]:
     return cached[1]
 
 
-def token_index_at(toks: list[Token], offset: int) -> int:
+def token_index_at(toks: Tokens, offset: int) -> int:
     """Index of the token containing character `offset` (binary search)."""
-    starts = toks.starts if isinstance(toks, TokenList) else list(map(itemgetter(2), toks))
-    i = bisect_right(starts, offset) - 1
+    i = bisect_right(toks.starts, offset) - 1
     return i if i > 0 else 0

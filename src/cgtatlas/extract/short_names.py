@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.extract.org_names import STOP_TAGS
-from cgtatlas.extract.segment import Token, token_index_at, tokens
+from cgtatlas.extract.segment import Tokens, is_known, token_index_at, tokens
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document, Mention
 
@@ -63,31 +63,45 @@ def find_short_names(doc: Document) -> Document:
     return doc
 
 
-def _list_mates(toks: list[Token], m: Mention):
+# A run of tokens is a range of token indexes, ascending (runs found walking
+# left are turned round): no per-token objects (see segment.Tokens).
+
+
+def _run(first: int, i: int, step: int) -> range:
+    """The tokens from `first` up to, not including, `i`, walked in direction `step`."""
+    return range(first, i) if step > 0 else range(i + 1, first + 1)
+
+
+def _text_of(toks: Tokens, run: range) -> str:
+    return "".join(toks.words[run.start:run.stop])
+
+
+def _list_mates(toks: Tokens, m: Mention):
     """X、Y、Z等: items listed with a short company name, shaped like one
     (a coined word of 2-6 characters), are companies too."""
+    words, starts = toks.words, toks.starts
     first, last = token_index_at(toks, m.start), token_index_at(toks, m.end - 1)
     for step, edge in ((-1, first), (+1, last)):
         i = edge + step
-        while 0 <= i < len(toks) and toks[i].word in LIST_SEPARATORS:
+        while 0 <= i < len(words) and words[i] in LIST_SEPARATORS:
             item = _list_item(toks, i + step, step)
             if not item:
                 break
-            yield item[0].start, item[-1].end
-            i = token_index_at(toks, item[0].start if step < 0 else item[-1].start) + step
+            yield starts[item[0]], toks.ends[item[-1]]
+            i = token_index_at(toks, starts[item[0]] if step < 0 else starts[item[-1]]) + step
 
 
-def _list_item(toks: list[Token], i: int, step: int) -> list[Token]:
-    run: list[Token] = []
-    while 0 <= i < len(toks) and toks[i].word.isalnum() and len(run) < 3:
-        if toks[i].word in lex.word_set("org_stop_words") or toks[i].tag in STOP_TAGS:
+def _list_item(toks: Tokens, i: int, step: int) -> range:
+    words, tags = toks.words, toks.tags
+    first = i
+    while 0 <= i < len(words) and words[i].isalnum() and abs(i - first) < 3:
+        if words[i] in lex.word_set("org_stop_words") or tags[i] in STOP_TAGS:
             break
-        run.append(toks[i])
         i += step
-    run = run if step > 0 else run[::-1]
-    name = "".join(t.word for t in run)
-    if not 2 <= len(name) <= 6 or not _coined(run) or any(ch.isdigit() for ch in name):
-        return []
+    run = _run(first, i, step)
+    name = _text_of(toks, run)
+    if not 2 <= len(name) <= 6 or not _coined(toks, run) or any(ch.isdigit() for ch in name):
+        return range(0)
     return run
 
 
@@ -109,12 +123,12 @@ def _context_words(text: str, kind: str):
         yield words[idx], start, end
 
 
-def _candidates(text: str, toks: list[Token]):
+def _candidates(text: str, toks: Tokens):
     for word, start, end in _context_words(text, "before"):
-        if toks[token_index_at(toks, start)].start != start:
+        if toks.starts[token_index_at(toks, start)] != start:
             continue  # 有限公司首席…: the context word is the end of a longer word
         run = _walk(toks, end, +1)
-        if word in WEAK_CONTEXTS and not any(not t.known for t in run):
+        if word in WEAK_CONTEXTS and all(map(is_known, toks.words[run.start:run.stop])):
             continue  # 经企业申报: after a bare 企业 only an unknown word is a name
         yield from _span(run, toks, context=True)
     for _, start, _ in _context_words(text, "after"):
@@ -127,65 +141,59 @@ def _candidates(text: str, toks: list[Token]):
     yield from _shaped(text, toks)
 
 
-def _listed(toks: list[Token], offset: int):
+def _listed(toks: Tokens, offset: int):
     """X、Y和Z等企业: every item of a list closed by 等企业 is a company when it is
     shaped like a name (coined, or a trade word after a name of 4+ characters)."""
+    words, tags, starts, ends = toks.words, toks.tags, toks.starts, toks.ends
     i = token_index_at(toks, offset - 1) if offset > 0 else -1
-    if i < 0 or toks[i].end != offset:
+    if i < 0 or ends[i] != offset:
         return
     suffixes = _vocab()["suffix"]
     while i >= 0:
-        if _glued_joiner(toks[i]):  # 和|蔻岚湾 read as one word: the joiner separates
-            tok = toks[i]
-            if _plausible([tok], tok.word[1:], suffixes, context=True):
-                yield tok.start + 1, tok.end
+        if _glued_joiner(words[i]):  # 和|蔻岚湾 read as one word: the joiner separates
+            if _plausible(toks, range(i, i + 1), words[i][1:], suffixes, context=True):
+                yield starts[i] + 1, ends[i]
             i -= 1
             continue
-        run: list[Token] = []
-        while i >= 0 and _name_like(toks[i], allow_place=True) and len(run) < 4 and not _glued_joiner(toks[i]):
-            run.insert(0, toks[i])
+        last = i
+        while i >= 0 and _name_like(words[i], tags[i], True) and last - i < 4 and not _glued_joiner(words[i]):
             i -= 1
-        name = "".join(t.word for t in run)
-        if 2 <= len(name) <= MAX_LEN and _plausible(run, name, suffixes, context=True):
-            yield run[0].start, run[-1].end
-        if i >= 0 and _glued_joiner(toks[i]):
+        run = _run(last, i, -1)
+        name = _text_of(toks, run)
+        if 2 <= len(name) <= MAX_LEN and _plausible(toks, run, name, suffixes, context=True):
+            yield starts[run[0]], ends[run[-1]]
+        if i >= 0 and _glued_joiner(words[i]):
             continue
-        if i < 0 or toks[i].word not in LIST_SEPARATORS:
+        if i < 0 or words[i] not in LIST_SEPARATORS:
             return
         i -= 1
 
 
-def _glued_joiner(tok: Token) -> bool:
-    return _glued_joiner_word(tok.word, tok.known)
+def _glued_joiner(word: str) -> bool:
+    return len(word) > 2 and word[0] in "和及" and not is_known(word)
 
 
-def _glued_joiner_word(word: str, known: bool) -> bool:
-    return not known and len(word) > 2 and word[0] in "和及"
-
-
-def _walk(toks: list[Token], offset: int, step: int) -> list[Token]:
+def _walk(toks: Tokens, offset: int, step: int) -> range:
     """Name-like tokens next to `offset`, walking left (-1) or right (+1)."""
-    if offset <= 0 or offset >= toks[-1].end:
-        return []
+    words, tags = toks.words, toks.tags
+    if offset <= 0 or offset >= toks.ends[-1]:
+        return range(0)
     i = token_index_at(toks, offset if step > 0 else offset - 1)
-    if (step > 0 and toks[i].start != offset) or (step < 0 and toks[i].end != offset):
-        return []  # the context word does not end on a word boundary
-    run: list[Token] = []
+    if (step > 0 and toks.starts[i] != offset) or (step < 0 and toks.ends[i] != offset):
+        return range(0)  # the context word does not end on a word boundary
+    first = i
     length = 0
-    while 0 <= i < len(toks) and _name_like(toks[i]) and length < MAX_LEN:
-        run.append(toks[i])
-        length += len(toks[i].word)
+    while 0 <= i < len(words) and _name_like(words[i], tags[i], False) and length < MAX_LEN:
+        length += len(words[i])
         i += step
-    return run if step > 0 else run[::-1]
-
-
-def _name_like(tok: Token, allow_place: bool = False) -> bool:
-    return _name_like_word(tok.word, tok.tag, tok.known, allow_place)
+    return _run(first, i, step)
 
 
 @lru_cache(maxsize=100_000)
-def _name_like_word(word: str, tag: str, known: bool, allow_place: bool) -> bool:
-    """_name_like on a token's fields, memoised (a pure function of a word)."""
+def _name_like(word: str, tag: str, allow_place: bool) -> bool:
+    """Whether a token may be part of a short name: a pure function of the
+    word (whether it is known too), so memoised."""
+    known = is_known(word)
     if not all(ch.isalnum() for ch in word) or word in lex.word_set("org_stop_words"):
         return False
     if word in lex.word_set("org_titles") or word in lex.known_bodies():
@@ -194,37 +202,39 @@ def _name_like_word(word: str, tag: str, known: bool, allow_place: bool) -> bool
         return False
     if known and tag == "a" and len(word) > 1:
         return False  # (one-letter ones, 渝|新|生物, occur inside coined names)
-    if _glued_joiner_word(word, known):
+    if _glued_joiner(word):
         return False
     if known and tag == "ns" and not allow_place:
         return False
     return not word.isdigit()
 
 
-def _span(run: list[Token], toks: list[Token], context: bool):
+def _span(run: range, toks: Tokens, context: bool):
     """Trim a run to a plausible short name: a coined part plus an optional
     industry word; yield its (start, end)."""
     suffixes = _vocab()["suffix"]
     for cut in range(len(run), 0, -1):
         part = run[:cut]
-        name = "".join(t.word for t in part)
+        name = _text_of(toks, part)
         if len(name) > MAX_LEN or len(name) < 2:
             continue
-        if _plausible(part, name, suffixes, context):
-            yield part[0].start, part[-1].end
+        if _plausible(toks, part, name, suffixes, context):
+            yield toks.starts[part[0]], toks.ends[part[-1]]
             return
 
 
-def _plausible(part: list[Token], name: str, suffixes: tuple[str, ...], context: bool) -> bool:
+def _plausible(toks: Tokens, part: range, name: str, suffixes: tuple[str, ...], context: bool) -> bool:
+    """Whether the tokens `part` (never empty), reading `name`, are a short name."""
     if name in FIELD_WORDS or _has_head(name) or name in lex.word_set("org_generic"):
         return False
     if not any("\u4e00" <= ch <= "\u9fff" for ch in name):
         return False  # Latin-and-digit codes are products (the products stage)
-    if any(ch.isdigit() for ch in part[-1].word) or any(ch.isdigit() for ch in part[0].word):
+    first, last = toks.words[part[0]], toks.words[part[-1]]
+    if any(ch.isdigit() for ch in last) or any(ch.isdigit() for ch in first):
         return False
-    if any(t.word in FIELD_WORDS for t in part[:1]):
+    if first in FIELD_WORDS:
         return False
-    coined = _coined(part)
+    coined = _coined(toks, part)
     ends_in_trade = name.endswith(suffixes) and len(name) > 2
     if context:
         return coined or (ends_in_trade and len(name) >= 4)
@@ -238,12 +248,13 @@ def _has_head(name: str) -> bool:
     return head is not None and not (head.word in INVESTOR_HEADS and len(name) >= len(head.word) + 2)
 
 
-def _coined(run: list[Token]) -> bool:
+def _coined(toks: Tokens, run: range) -> bool:
     """A word the tagger does not know, tags as a proper noun, or breaks into
     single characters (蓉|创|生物): the mark of a coined company name."""
-    if any(not t.known or t.tag in COINED_TAGS for t in run):
+    words, tags = toks.words, toks.tags
+    if any(not is_known(words[k]) or tags[k] in COINED_TAGS for k in run):
         return True
-    return any(len(a.word) == 1 and len(b.word) == 1 for a, b in zip(run, run[1:]))
+    return any(len(words[k]) == 1 and len(words[k + 1]) == 1 for k in run[:-1])
 
 
 @lru_cache(maxsize=1)
@@ -253,26 +264,26 @@ def _suffix_matcher():
     return ahocorasick_rs.AhoCorasick(list(_vocab()["suffix"]))
 
 
-def _suffix_tokens(text: str, toks: list[Token]) -> list[int]:
+def _suffix_tokens(text: str, toks: Tokens) -> list[int]:
     """Indexes of the tokens that are industry words, in order: the automaton
     finds every occurrence in the text (a few hundred), far fewer than the
     tokens a loop would visit."""
     out = []
     for _, start, end in _suffix_matcher().find_matches_as_indexes(text, overlapping=True):
         i = token_index_at(toks, start)
-        if toks[i].start == start and toks[i].end == end:
+        if toks.starts[i] == start and toks.ends[i] == end:
             out.append(i)
     return sorted(out)
 
 
-def _shaped(text: str, toks: list[Token]):
+def _shaped(text: str, toks: Tokens):
     """A coined word directly followed by an industry word: 某某生物, 某某检测."""
+    words = toks.words
     for i in _suffix_tokens(text, toks):
-        tok, prev = toks[i], toks[i - 1]
-        if i == 0 or len(prev.word) < 2:
+        if i == 0 or len(words[i - 1]) < 2:
             continue
-        if prev.known:
+        if is_known(words[i - 1]):
             continue  # only a word the tagger has never seen is a coined name
-        if i + 1 < len(toks) and lex.type_of(toks[i + 1].word) is not None:
+        if i + 1 < len(words) and lex.type_of(words[i + 1]) is not None:
             continue  # part of a longer name the head rule finds
-        yield from _span([prev, tok], toks, context=False)
+        yield from _span(range(i - 1, i + 1), toks, context=False)
