@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from cgtatlas.extract.rel_common import COMPANY_BACKREF, MEETING, Ctx
-from cgtatlas.extract.rel_refs import main_of
+from cgtatlas.extract.rel_refs import main_of, person_spots
 from cgtatlas.model import ORG_TYPES, Mention
 
 TITLE_END = re.compile(
@@ -35,6 +35,14 @@ SPEECH = re.compile(
     r"口头报告|特邀报告|分享了|作了题为|"
     r"在(?:本次|本届)?(?:论坛|峰会|大会|会议|年会|活动)(?:上|中)(?:说|表示|指出|介绍)"
 )
+
+
+# said of a person named right before (again, bare): a talk, when the event is clear.
+# A bare "表示"/"指出" is not one: it also quotes people who only attend or were asked.
+SAID_AFTER = re.compile(
+    r"\s*(?:则|也|还|随后|同时|(?:在)?会上)?\s*(?:作了?题为|作了?[^，,。；;]{0,6}报告|分享了?|发言)")
+# a panel: everyone named in the sentence took part
+PANEL = re.compile(r"圆桌|展开讨论|进行讨论|展开对话|共同探讨|对话环节")
 
 
 def _title_of(raw: str) -> str:
@@ -164,4 +172,22 @@ def spoke_at(ctx: Ctx) -> None:
             continue
         events = [e for e in ctx.between(sent.start, sent.end, ("Event",)) if MEETING.search(e.name)]
         event = events[0].name if events else ctx.main_event
+        ctx.add("spoke_at", person.name, event, person.start, person.end)
+
+
+def spoke_at_event(ctx: Ctx) -> None:
+    """Talks said in the words after a name ("某某作了题为《…》的报告", "某某则分享了…",
+    "某某表示") and panels ("圆桌对话中，甲、乙与丙围绕…展开讨论"), each at the meeting
+    the sentence names, else at the document's one event: with several events named and
+    none in the sentence, who spoke where is not clear."""
+    events = {e.name for e in ctx.of_type(("Event",))}
+    panels: dict[int, bool] = {}
+    for person in person_spots(ctx):
+        sent = ctx.sentence_at(person.start)
+        if sent.start not in panels:
+            panels[sent.start] = bool(PANEL.search(ctx.text, sent.start, sent.end))
+        if not (panels[sent.start] or SAID_AFTER.match(ctx.text, person.end)):
+            continue
+        named = [e for e in ctx.between(sent.start, sent.end, ("Event",)) if MEETING.search(e.name)]
+        event = named[0].name if named else (next(iter(events)) if len(events) == 1 else "")
         ctx.add("spoke_at", person.name, event, person.start, person.end)

@@ -15,6 +15,7 @@ RULES = (
     rel_people.affiliated_with,
     rel_posts.appointments,
     rel_people.spoke_at,
+    rel_people.spoke_at_event,
     rel_events.organized_by,
     rel_events.held_at,
     rel_events.issued_by,
