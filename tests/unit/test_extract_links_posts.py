@@ -66,3 +66,9 @@ def test_posts_government_post_goes_to_the_named_government_never_a_region():
     assert _posts(text, mentions) == {("郑五", "南川市东坡区人民政府", "副区长")}
     text = "南川市副市长郑五致辞。"
     assert _posts(text, [("Region", "南川市", "南川"), ("Person", "郑五")]) == set()
+
+
+def test_posts_department_post_needs_a_department_word():
+    text = "东山医院开展新研究。血液科主任钱七介绍进展。我们的首席科学家孙八在场。"
+    got = _posts(text, [("Hospital", "东山医院"), ("Person", "钱七"), ("Person", "孙八")])
+    assert got == {("钱七", "东山医院", "血液科主任")}

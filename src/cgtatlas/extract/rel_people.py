@@ -21,7 +21,8 @@ POST_VERB = re.compile(
 )
 GOV_TITLE = re.compile(r"副?(?:区长|市长|省长|县长|镇长|州长)$")
 GOVERNMENT = re.compile(r"人民政府|政府")
-DEPARTMENT = re.compile(r"科|病区")
+# a hospital department ("血液科", "病区"), not the 科 of 科学家 or 科技
+DEPARTMENT = re.compile(r"科(?!学|技|研)|病区")
 GOV_POST = re.compile(r"(?:区长|市长|省长|县长|镇长|州长|书记)$")
 ASSOC_POST = re.compile(r"(?:联盟|协会|学会|促进会|商会)(?P<title>副?(?:理事长|会长|秘书长|监事长|主席|理事))[、，,]?$")
 # "甲还迎来了新任首席商务官某某": the post is what follows the verb
