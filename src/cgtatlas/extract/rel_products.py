@@ -32,10 +32,17 @@ JOINT = ("联合", "共同", "合作")
 PRODUCT_REF_OPEN = re.compile(rf"\s*(?:{PRODUCT_BACKREF.pattern})")
 BACKREF_OPEN = re.compile(r"\s*(?:该公司|公司|其|该企业)")
 CODE_NAME = re.compile(r"(?:研发)?代号(?:为|是)?\s*[“\"]?$")
-TARGET_BEFORE = re.compile(r"(?:靶向|针对)\s*$")
+TARGET_BEFORE = re.compile(r"(?:靶向|针对(?:的是)?|识别(?:的是)?)\s*$")
 TARGET_AFTER = re.compile(r"(?:\s*[/／、]\s*[A-Za-z0-9.\-]+)*\s*(?:双|三|多)?靶(?:点|向)")
-TREAT_BEFORE = re.compile(r"(?:(?:(?:拟|主要|可)?用于|适用于)?(?:治疗|适应症(?:为|是)?)|(?:拟|主要|可)?(?:用于|针对))\s*$")
+TREAT_BEFORE = re.compile(
+    r"(?:(?:(?:拟|主要|可)?用于|适用于)?(?:治疗|适应症(?:同样|也)?(?:为|是)?)|(?:拟|主要|可)?(?:用于|针对(?:的是)?))\s*$")
+# "用于经标准治疗失败的D", "适应症为既往接受过二线治疗的D": a clause of who is treated
+# between the indication word and the disease (no other disease inside it)
+TREAT_MODIFIED = re.compile(r"(?:用于|适用于|适应症(?:为|是))(?:治疗)?[^，,。；;：:]{1,30}?的$")
+CLAUSE_END = re.compile(r"(?:患者)?(?:[，,。；;！!？?\n]|$)")
 DISEASE_AND = re.compile(r"^\s*(?:及|和|与|或|、|以及)\s*$")
+# a sentence said of the product named in the one before: "X…。它是一款…，识别的是T"
+PRODUCT_SUBJECT = re.compile(rf"\s*(?:它|{PRODUCT_BACKREF.pattern})")
 DESCRIBED_AS = re.compile(r"(?:注射液|细胞注射液|注射剂)?\s*(?:[（(][^（）()]{0,20}[）)])?\s*(?:为|是|系|属于)")
 # "X的上市申请获得NMPA批准", "临床试验申请获FDA批准": the application is the subject
 # (an application only "获受理" is not a milestone: the approval word is required)
@@ -178,8 +185,17 @@ def _product_near(ctx: Ctx, start: int, end: int, pos: int, prefer_after: bool) 
     order = (after[:1] + before[-1:]) if prefer_after else (before[-1:] + after[:1])
     if not order:  # "X为…，主要针对…": the product named earlier in the sentence
         s_start, _ = ctx.segment(pos)
-        order = ctx.between(s_start, start, ("Product",))[-1:]
+        order = ctx.between(s_start, start, ("Product",))[-1:] or _product_referred(ctx, s_start)
     return order[0].name if order else ""
+
+
+def _product_referred(ctx: Ctx, s_start: int) -> list[Mention]:
+    """The product a sentence opening with "它"/"该产品" is about: the last one named in
+    the sentence before it."""
+    if not s_start or not PRODUCT_SUBJECT.match(ctx.text, s_start):
+        return []
+    prev_start, _ = ctx.segment(s_start - 1)
+    return ctx.between(prev_start, s_start, ("Product",))[-1:]
 
 
 def _tech_follows(ctx: Ctx, pos: int) -> bool:
@@ -190,25 +206,38 @@ def _tech_follows(ctx: Ctx, pos: int) -> bool:
 def targets(ctx: Ctx) -> None:
     """A target is a product's when introduced as one: "靶向T", "T靶点", "T/U双靶点",
     or named as the antigen of a modality ("T CAR-T"); the product in its clause."""
+    linked_end = -1
     for t in ctx.of_type(("Target",)):
-        lead = TARGET_BEFORE.search(ctx.text, max(0, t.start - 4), t.start)
-        if not (lead or TARGET_AFTER.match(ctx.text, t.end) or _tech_follows(ctx, t.end)):
+        listed = linked_end >= 0 and DISEASE_AND.match(ctx.text[linked_end:t.start])  # "靶向T与U"
+        lead = TARGET_BEFORE.search(ctx.text, max(0, t.start - 6), t.start)
+        if not (listed or lead or TARGET_AFTER.match(ctx.text, t.end) or _tech_follows(ctx, t.end)):
             continue
         c_start, c_end = ctx.clause(t.start)
         product = _product_near(ctx, c_start, c_end, t.end, prefer_after=True)
         ctx.add("targets", product, t.name, t.start, t.end)
+        linked_end = t.end if product else -1
 
 
 def treats(ctx: Ctx) -> None:
     treated_end = -1
     for d in ctx.of_type(("Disease",)):
         listed = treated_end >= 0 and DISEASE_AND.match(ctx.text[treated_end:d.start])
-        if not (listed or TREAT_BEFORE.search(ctx.text, max(0, d.start - 8), d.start)):
+        if not (listed or TREAT_BEFORE.search(ctx.text, max(0, d.start - 8), d.start)
+                or _treated_with_modifier(ctx, d)):
             continue
         s_start, s_end = ctx.segment(d.start)
         product = _product_near(ctx, s_start, s_end, d.start, prefer_after=False)
         ctx.add("treats", product, d.name, d.start, d.end)
         treated_end = d.end if product else -1
+
+
+def _treated_with_modifier(ctx: Ctx, d: Mention) -> bool:
+    """The disease must close its clause: in "用于…的D药物研发" D names what is studied."""
+    if d.start < 1 or not ctx.text.startswith("的", d.start - 1) or not CLAUSE_END.match(ctx.text, d.end):
+        return False
+    c_start, _ = ctx.clause(d.start)
+    hit = TREAT_MODIFIED.search(ctx.text, max(c_start, d.start - 40), d.start)
+    return bool(hit) and not ctx.between(hit.start(), d.start, ("Disease",))
 
 
 def _authority(text: str) -> str:

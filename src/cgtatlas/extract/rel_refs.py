@@ -123,3 +123,24 @@ def with_own_refs(ctx: Ctx, mentions: list[Mention], start: int, end: int) -> li
     if not refs:
         return mentions
     return sorted([*mentions, *refs], key=lambda m: m.start)
+
+
+def person_spots(ctx: Ctx) -> list[Mention]:
+    """Every place a person is named: the Person mentions, and each later bare use of a
+    name already found ("韩振宇当选理事长。…韩振宇作了报告": the entity stage marks a
+    person where a post frames the name, not every time it is repeated)."""
+    if "§people" in ctx._mains:
+        return ctx._mains["§people"]
+    people = ctx.of_type(("Person",))
+    spots = list(people)
+    starts, ends, _ = ctx._index(None)
+    for name in {m.name for m in people if len(m.name) >= 2}:
+        pos = ctx.text.find(name)
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1
+            if i < 0 or ends[i] <= pos:  # not inside a mention (nor the mention itself)
+                spots.append(Mention("Person", name, pos, pos + len(name), name, "rel_refs"))
+            pos = ctx.text.find(name, pos + len(name))
+    spots.sort(key=lambda m: m.start)
+    ctx._mains["§people"] = spots
+    return spots

@@ -7,13 +7,15 @@ canonical names; the same (type, head, tail) is kept once per document.
 """
 from __future__ import annotations
 
-from cgtatlas.extract import rel_events, rel_people, rel_places, rel_products
+from cgtatlas.extract import rel_events, rel_people, rel_places, rel_posts, rel_products
 from cgtatlas.extract.rel_common import Ctx
 from cgtatlas.model import Document
 
 RULES = (
     rel_people.affiliated_with,
+    rel_posts.appointments,
     rel_people.spoke_at,
+    rel_people.spoke_at_event,
     rel_events.organized_by,
     rel_events.held_at,
     rel_events.issued_by,
