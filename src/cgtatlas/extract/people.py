@@ -32,8 +32,8 @@ AFTER_NAME = (
 )
 # Appointment language: the verb before the person appointed (任命某某为…), and
 # the verb after a person named bare, with no post in front (，某某受聘出任…).
-APPOINTS = re.compile(r"任命|聘任|聘请|委任|提名|推选|选举|增补")
-APPOINTED = re.compile(r"受聘|加盟|继续担任|兼任|出任|担任|当选|就任|履新")
+APPOINTS = ("任命", "聘任", "聘请", "委任", "提名", "推选", "选举", "增补")
+APPOINTED = ("受聘", "加盟", "继续担任", "兼任", "出任", "担任", "当选", "就任", "履新")
 POST_AFTER_NAME = ("教授", "院士", "院长", "主任", "局长", "书记", "博士", "先生", "女士", "研究员",
                    "董事长", "总经理", "所长", "理事长", "会长", "部长", "处长", "主任医师", "首席科学家",
                    "副会长", "秘书长", "副理事长", "首席执行官", "科主任", "副主任")
@@ -170,10 +170,28 @@ def _name_post(text: str, found: dict, orgs_end: set[int]) -> None:
 def _appointments(text: str, found: dict, orgs_end: set[int]) -> None:
     """任命某某博士为…, 聘任某某出任…; 、某某继续担任…, 某某受聘出任…: the
     person appointed, where no post is written next to the name."""
-    for m in APPOINTS.finditer(text):
-        _add(found, name_after(text, m.end()), "appointed")
-    for m in APPOINTED.finditer(text):
-        _add(found, name_before(text, m.start(), orgs_end), "appointed")
+    for _, end in _word_spans(text, APPOINTS):
+        _add(found, name_after(text, end), "appointed")
+    for start, _ in _word_spans(text, APPOINTED):
+        _add(found, name_before(text, start, orgs_end), "appointed")
+
+
+def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the words in the text, in order, none inside an earlier one
+    (继续担任, not also its 担任). A str.find per word: several times faster than
+    a regex alternation, which is tried at every position."""
+    spans = []
+    for word in words:
+        pos = text.find(word)
+        while pos >= 0:
+            spans.append((pos, pos + len(word)))
+            pos = text.find(word, pos + 1)
+    out, end = [], 0
+    for span in sorted(spans):
+        if span[0] >= end:
+            out.append(span)
+            end = span[1]
+    return out
 
 
 def _name_lists(text: str, found: dict) -> None:
