@@ -129,7 +129,7 @@ def _main_event(events: list[Mention]) -> str:
     return max(distinct, key=rank) if names else ""
 
 
-def _main_name(mentions: list[Mention]) -> str:
+def main_name(mentions: list[Mention]) -> str:
     """The most mentioned name among mentions of one type, the first named on a tie
     (max returns the first of equals). Lists are short: counting each name is cheap."""
     names = [m.name for m in mentions]
@@ -179,10 +179,10 @@ class Ctx:
         ctx = cls(doc, ms, text=doc.text)
         for m in ms:
             ctx._by_type.setdefault(m.type, []).append(m)
-        ctx.main_region = _main_name(ctx.of_type(("Region",)))
-        ctx.main_park = _main_name(ctx.of_type(("Park",)))
+        ctx.main_region = main_name(ctx.of_type(("Region",)))
+        ctx.main_park = main_name(ctx.of_type(("Park",)))
         ctx.main_event = _main_event(ctx.of_type(("Event",)))
-        ctx.main_association = _main_name(ctx.of_type(("Association",)))
+        ctx.main_association = main_name(ctx.of_type(("Association",)))
         ctx._sentences = doc.sentences or [Span(0, len(doc.text))]
         ctx._sentence_starts = [s.start for s in ctx._sentences]
         ctx._scan()

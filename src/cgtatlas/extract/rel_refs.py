@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from cgtatlas.extract.rel_common import Ctx, _main_name
+from cgtatlas.extract.rel_common import Ctx, main_name
 from cgtatlas.model import Mention
 
 # a list of names: "甲、乙（简称丙）和丁" — separators, optionally after a bracketed short name
@@ -53,7 +53,7 @@ def listed_before(ctx: Ctx, end: int, floor: int, types, lead: re.Pattern = NO_G
 
 def main_of(ctx: Ctx, etype: str) -> str:
     if etype not in ctx._mains:
-        ctx._mains[etype] = _main_name(ctx.of_type((etype,)))
+        ctx._mains[etype] = main_name(ctx.of_type((etype,)))
     return ctx._mains[etype]
 
 
