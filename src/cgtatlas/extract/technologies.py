@@ -17,7 +17,8 @@ from cgtatlas.model import Document, Mention
 
 # "CAR- T", "CAR -NK": OCR spaces around the hyphen of a Latin form. (The first
 # letter stands alone: a pattern opening with a plain class is scanned faster.)
-SPACED = re.compile(r"[A-Za-z][A-Za-z]{1,4}(?:\s+[-‐‑–—－]\s*|[-‐‑–—－]\s+)[A-Za-z]{1,4}")
+DASHES = "-‐‑–—－"
+SPACED = re.compile(rf"[A-Za-z][A-Za-z]{{1,4}}(?:\s+[{DASHES}]\s*|[{DASHES}]\s+)[A-Za-z]{{1,4}}")
 SPACES = re.compile(r"\s+")
 THERAPY_WORDS = ("药物", "药", "疗法", "治疗", "产品", "技术")
 SEPARATORS = set("、，,；;和与及等或 \t\n)）。")
@@ -73,11 +74,24 @@ def canonical_technology(surface: str) -> str | None:
     return _canonical_by_plain_form().get(SPACES.sub("", surface))
 
 
+def _has_spaced_dash(text: str) -> bool:
+    """Whether a dash stands next to white space anywhere (SPACED needs one). Dashes
+    are few and found by str.find; SPACED, opening with a letter class, costs the
+    regex engine a test at every character."""
+    for dash in DASHES:
+        pos = text.find(dash)
+        while pos >= 0:
+            if (pos and text[pos - 1].isspace()) or text[pos + 1:pos + 2].isspace():
+                return True
+            pos = text.find(dash, pos + 1)
+    return False
+
+
 def _matches(text: str) -> list[tuple[int, int, str]]:
     ac, forms = technology_automaton()
     canonical = technology_forms()
     out = []
-    for m in SPACED.finditer(text):
+    for m in SPACED.finditer(text) if _has_spaced_dash(text) else ():
         name = canonical_technology(m.group())
         if name and _latin_edges_ok(text, m.start(), m.end()):
             out.append((m.start(), m.end(), name))
