@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
+from cgtatlas.extract.literals import occurrences
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document, Mention
 
@@ -108,15 +109,8 @@ def _add_bracket_forms(doc: Document) -> None:
 
 
 def _positions(text: str, chars: str) -> list[int]:
-    """Offsets of `chars` in `text`, in order (str.find is far faster than a regex
-    scan for a character class of non-ASCII characters)."""
-    out = []
-    for ch in chars:
-        at = text.find(ch)
-        while at >= 0:
-            out.append(at)
-            at = text.find(ch, at + 1)
-    return sorted(out)
+    """Offsets of `chars` in `text`, in order."""
+    return [at for at, _ in occurrences(text, chars)]
 
 
 def _matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:

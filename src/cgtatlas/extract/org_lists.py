@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from cgtatlas.extract import org_lexicon as lex
+from cgtatlas.extract.literals import occurrences
 from cgtatlas.extract.segment import Tokens, token_index_at
 from cgtatlas.model import Mention
 
@@ -108,13 +109,10 @@ def _token_indexes(text: str, toks: Tokens, words: set[str]) -> list[int]:
     """Indexes of the tokens that are one of `words`, in order. Found from the
     words' occurrences in the text (str.find), not by visiting every token."""
     found = []
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            i = token_index_at(toks, at)
-            if toks.starts[i] == at and toks.words[i] == word:
-                found.append(i)
-            at = text.find(word, at + 1)
+    for at, word in occurrences(text, words):
+        i = token_index_at(toks, at)
+        if toks.starts[i] == at and toks.words[i] == word:
+            found.append(i)
     return sorted(found)
 
 

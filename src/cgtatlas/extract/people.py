@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
+from cgtatlas.extract.literals import occurrences
 from cgtatlas.extract.segment import tag_text
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import ORG_TYPES, Document, Mention
@@ -178,16 +179,9 @@ def _appointments(text: str, found: dict, orgs_end: set[int]) -> None:
 
 def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, end) of the words in the text, in order, none inside an earlier one
-    (继续担任, not also its 担任). A str.find per word: several times faster than
-    a regex alternation, which is tried at every position."""
-    spans = []
-    for word in words:
-        pos = text.find(word)
-        while pos >= 0:
-            spans.append((pos, pos + len(word)))
-            pos = text.find(word, pos + 1)
+    (继续担任, not also its 担任)."""
     out, end = [], 0
-    for span in sorted(spans):
+    for span in sorted((at, at + len(word)) for at, word in occurrences(text, words)):
         if span[0] >= end:
             out.append(span)
             end = span[1]

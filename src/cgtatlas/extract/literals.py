@@ -1,0 +1,22 @@
+"""Finding literal strings in a text, one str.find per needle.
+
+A regex alternation or character class is tried at every position of the text;
+str.find jumps from one occurrence to the next, so for a handful of needles it
+is several times faster (a class of non-ASCII characters costs `re` 6-16 ns per
+character, a literal search about 1)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def occurrences(text: str, needles: Iterable[str]) -> list[tuple[int, str]]:
+    """(offset, needle) for every occurrence of every needle, overlapping ones
+    included, in order of offset."""
+    found = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append((at, needle))
+            at = text.find(needle, at + 1)
+    found.sort()
+    return found
