@@ -18,8 +18,7 @@ def test_extract_orgs_segment_tokens_are_columns():
     n = len(toks)
     assert n > 3 and len(toks.words) == len(toks.tags) == len(toks.starts) == len(toks.ends) == n
     assert toks.starts == [0, *toks.ends[:-1]]
-    assert all(toks.known(i) == is_known(toks.words[i]) for i in range(n))
-    assert toks[1] == Token(toks.words[1], toks.tags[1], toks.starts[1], toks.ends[1], toks.known(1))
+    assert toks[1] == Token(toks.words[1], toks.tags[1], toks.starts[1], toks.ends[1], is_known(toks.words[1]))
     assert [t.word for t in toks] == toks.words and toks[-1].end == toks.ends[-1]
     assert len(tag_text("")) == 0 and not tag_text("")
 

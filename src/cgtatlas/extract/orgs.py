@@ -215,7 +215,7 @@ def _with_place_bracket(text: str, toks: Tokens, end: int) -> int:
     match = text[end:end + 1] in OPEN and PLACE_BRACKET.match(text, end)
     if match:
         i = token_index_at(toks, match.start(1))
-        if toks.tags[i] == "ns" and toks.known(i) and toks.ends[i] == match.end(1):
+        if toks.tags[i] == "ns" and is_known(toks.words[i]) and toks.ends[i] == match.end(1):
             return match.end()
     return end
 

@@ -8,10 +8,12 @@ import re._constants as C
 import re._parser
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter, le, lt
 from dataclasses import dataclass, field
+from typing import Any
 
 import ahocorasick_rs
 
@@ -296,6 +298,19 @@ class Ctx:
         starts, ends, ms = self._typed.get(types) or self._index(types)
         i = min(bisect_left(starts, pos), bisect_right(ends, pos)) - 1
         return ms[i] if i >= 0 and ms[i].start >= floor else None
+
+    def inside_mention(self, pos: int) -> bool:
+        """Whether character `pos` lies inside a mention (of any type)."""
+        starts, ends, _ = self._typed.get(None) or self._index(None)
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and ends[i] > pos
+
+    def memo(self, key: str, make: Callable[[], Any]) -> Any:
+        """A per-document value the rules share (the defined company, the people's
+        spots), made on first use."""
+        if key not in self._mains:
+            self._mains[key] = make()
+        return self._mains[key]
 
     def clause(self, pos: int) -> tuple[int, int]:
         """The clause around `pos`: between the nearest clause delimiters (，；。…)."""

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from cgtatlas.extract.rel_common import Ctx, main_name
 from cgtatlas.model import Mention
@@ -52,9 +51,7 @@ def listed_before(ctx: Ctx, end: int, floor: int, types, lead: re.Pattern = NO_G
 
 
 def main_of(ctx: Ctx, etype: str) -> str:
-    if etype not in ctx._mains:
-        ctx._mains[etype] = main_name(ctx.of_type((etype,)))
-    return ctx._mains[etype]
+    return ctx.memo(etype, lambda: main_name(ctx.of_type((etype,))))
 
 
 def backref(ctx: Ctx, start: int, end: int) -> Mention | None:
@@ -80,9 +77,7 @@ def backref(ctx: Ctx, start: int, end: int) -> Mention | None:
 
 def own_company(ctx: Ctx) -> Mention | None:
     """The company the document defines as "公司" / "本公司", if any (looked up once)."""
-    if "§own" not in ctx._mains:
-        ctx._mains["§own"] = _defined_company(ctx)
-    return ctx._mains["§own"]
+    return ctx.memo("§own", lambda: _defined_company(ctx))
 
 
 def _defined_company(ctx: Ctx) -> Mention | None:
@@ -99,21 +94,20 @@ def _defined_company(ctx: Ctx) -> Mention | None:
 def own_refs(ctx: Ctx) -> list[Mention]:
     """Each bare "公司" / "本公司" standing for the defined company, as a mention of it.
     None when the document defines no "公司": a generic "公司" names nobody."""
-    if "§refs" in ctx._mains:
-        return ctx._mains["§refs"]
+    return ctx.memo("§refs", lambda: _own_refs(ctx))
+
+
+def _own_refs(ctx: Ctx) -> list[Mention]:
     own = own_company(ctx)
     refs: list[Mention] = []
     if own:
-        starts, ends, ms = ctx._index(None)
         for hit in BARE_COMPANY.finditer(ctx.text):
             s, e = hit.span()
-            i = bisect_right(starts, s) - 1
-            if i >= 0 and ends[i] > s:
+            if ctx.inside_mention(s):
                 continue  # inside a name ("某某有限公司")
             if s and ctx.text[s - 1] not in REF_LEFT:
                 continue  # a word ending in 公司: "子公司", "该公司", "医药公司"
             refs.append(Mention("Company", hit.group(0), s, e, own.name, "rel_refs"))
-    ctx._mains["§refs"] = refs
     return refs
 
 
@@ -129,18 +123,17 @@ def person_spots(ctx: Ctx) -> list[Mention]:
     """Every place a person is named: the Person mentions, and each later bare use of a
     name already found ("韩振宇当选理事长。…韩振宇作了报告": the entity stage marks a
     person where a post frames the name, not every time it is repeated)."""
-    if "§people" in ctx._mains:
-        return ctx._mains["§people"]
+    return ctx.memo("§people", lambda: _person_spots(ctx))
+
+
+def _person_spots(ctx: Ctx) -> list[Mention]:
     people = ctx.of_type(("Person",))
     spots = list(people)
-    starts, ends, _ = ctx._index(None)
     for name in {m.name for m in people if len(m.name) >= 2}:
         pos = ctx.text.find(name)
         while pos >= 0:
-            i = bisect_right(starts, pos) - 1
-            if i < 0 or ends[i] <= pos:  # not inside a mention (nor the mention itself)
+            if not ctx.inside_mention(pos):  # (nor the mention itself)
                 spots.append(Mention("Person", name, pos, pos + len(name), name, "rel_refs"))
             pos = ctx.text.find(name, pos + len(name))
     spots.sort(key=lambda m: m.start)
-    ctx._mains["§people"] = spots
     return spots

@@ -80,9 +80,6 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.words)
 
-    def known(self, i: int) -> bool:
-        return _KNOWN[self.words[i]]
-
     def __getitem__(self, i: int) -> Token:
         word = self.words[i]
         return Token(word, self.tags[i], self.starts[i], self.ends[i], _KNOWN[word])
