@@ -56,12 +56,17 @@ QUANTITY_RE = re.compile(
     r"(?P<mult>[十百千万亿]*)(?P<approx>余|多)?[ \t\n]?"
     rf"(?P<unit>{_UNIT_ALT})(?P<post>以上|以下|以内|左右)?"
 )
+# Every BMP character \d matches, as literals: `re` finds the start of a pattern
+# opening with a class of literals several times faster than of one holding \d
+# (a Unicode category, looked up at every character of the text).
+_BMP_DIGITS = "".join(ch for ch in map(chr, range(0x10000)) if ch.isdecimal())
 # Where QUANTITY_RE may start: its first character, then only characters its
 # number part can hold, then a unit. A looser test than QUANTITY_RE itself, but
 # it begins with a character class, which `re` scans for fast (QUANTITY_RE,
-# opening with named groups, is tried at every position of the text).
+# opening with named groups, is tried at every position of the text). Any
+# character beyond the BMP may start (they are rare; QUANTITY_RE decides).
 QUANTITY_START = re.compile(
-    r"[上数几\d零〇一二两三四五六七八九十百千万亿]"
+    rf"[上数几{_BMP_DIGITS}零〇一二两三四五六七八九十百千万亿\U00010000-\U0010ffff]"
     rf"(?=[\d,.零〇一二两三四五六七八九十百千万亿 \t\n\-~～－—–至到余多]*(?:{_UNIT_ALT}))"
 )
 # PERCENT_RE and FRACTION_RE without their optional comparator word in front,
@@ -121,6 +126,8 @@ def chinese_to_number(s: str) -> float | None:
 def parse_number(s: str) -> float | None:
     """"55" -> 55, "1,200" -> 1200, "2.5" -> 2.5, "二十" -> 20, "55万" -> 550000."""
     s = s.strip()
+    if s.isdecimal():
+        return float(s)  # the common case, what the pattern below makes of it
     m = ARABIC_NUMBER.fullmatch(s)
     if m:
         value = float(m.group(1).replace(",", ""))
@@ -130,9 +137,9 @@ def parse_number(s: str) -> float | None:
     return chinese_to_number(s) if s else None
 
 
-def _is_excluded(text: str, m: re.Match, num_start: int) -> bool:
+def _is_excluded(text: str, num_start: int, end: int) -> bool:
     before = text[max(0, num_start - 1):num_start]
-    after = text[m.end():m.end() + 1]
+    after = text[end:end + 1]
     if before and (before in RANK_BEFORE or before.isascii() and (before.isalnum() or before in "-_./")):
         return True
     if num_start >= 2 and text[num_start - 1] == "-" and text[num_start - 2].isascii() and text[num_start - 2].isalpha():
@@ -159,31 +166,32 @@ def _pre_comparator(text: str, start: int) -> tuple[str, int]:
 
 def _quantity_values(m: re.Match, pre: str) -> list[tuple[float, str]] | None:
     """Numbers and comparators a match stands for (two for a range)."""
-    if m.group("vague"):
-        return [(float(SMALL.get(m.group("vnum")) or BIG[m.group("vnum")]), "~")]
-    first = parse_number(m.group("num"))
+    vague, vnum, num, num2, approx, post = m.group("vague", "vnum", "num", "num2", "approx", "post")
+    if vague:
+        return [(float(SMALL.get(vnum) or BIG[vnum]), "~")]
+    first = parse_number(num)
     if first is None:
         return None
-    if m.group("num2"):
-        second = parse_number(m.group("num2"))
+    if num2:
+        second = parse_number(num2)
         if second is None or second <= first:
             return None
         return [(first, ">="), (second, "<=")]
     comparator = pre or "="
-    if m.group("approx"):
+    if approx:
         comparator = ">"
-    if m.group("post"):
-        comparator = POST_COMPARATOR[m.group("post")]
+    if post:
+        comparator = POST_COMPARATOR[post]
     return [(first, comparator)]
 
 
 def _unit_quantities(text: str, m: re.Match) -> list[Quantity]:
-    unit_text = m.group("unit")
-    num_text = m.group("num") or ""
-    num_start = m.start("num") if m.group("num") else m.start("vague")
-    if num_text == "一" and not m.group("mult"):
+    unit_text, num_text, num2, mult = m.group("unit", "num", "num2", "mult")
+    num_text = num_text or ""
+    num_start, end = m.span()  # (the number, or the vague word, opens the match)
+    if num_text == "一" and not mult:
         return []  # "一家企业", "一批", "一次": an article, not a count
-    if _is_excluded(text, m, num_start):
+    if _is_excluded(text, num_start, end):
         return []
     if len(num_text.replace(",", "")) >= 7 and "." not in num_text:
         return []  # phone numbers, licence numbers
@@ -192,19 +200,19 @@ def _unit_quantities(text: str, m: re.Match) -> list[Quantity]:
             return []
         base, factor = DURATION_UNITS[unit_text], 1.0
     elif unit_text == "大":
-        if m.group("mult") or m.group("num2") or not num_text or (num_text.isdigit() and int(num_text) > 20):
+        if mult or num2 or not num_text or (num_text.isdigit() and int(num_text) > 20):
             return []  # "六大板块", "两大国际机场"; not "55万大"
         base, factor = "个", 1.0
     else:
         base, factor = UNITS[unit_text]
-    pre, start = _pre_comparator(text, m.start())
+    pre, start = _pre_comparator(text, num_start)
     values = _quantity_values(m, pre)
     if not values:
         return []
-    mult = 1.0
-    for ch in m.group("mult") or "":
-        mult *= SMALL.get(ch) or BIG[ch]
-    return [Quantity(start, m.end(), round(v * mult * factor, 4), base, c, text[start:m.end()])
+    scale = 1.0
+    for ch in mult:
+        scale *= SMALL.get(ch) or BIG[ch]
+    return [Quantity(start, end, round(v * scale * factor, 4), base, c, text[start:end])
             for v, c in values]
 
 
@@ -300,10 +308,11 @@ def _with_pre(matches: Iterable[re.Match], text: str) -> Iterator[tuple[int, str
 
 def _quantity_matches(text: str) -> Iterator[re.Match]:
     """QUANTITY_RE.finditer(text), trying QUANTITY_RE only where QUANTITY_START says it may match."""
-    end = 0
-    for candidate in QUANTITY_START.finditer(text):
-        if candidate.start() >= end and (m := QUANTITY_RE.match(text, candidate.start())):
-            end = m.end()
+    pos = 0
+    while candidate := QUANTITY_START.search(text, pos):
+        m = QUANTITY_RE.match(text, candidate.start())
+        pos = m.end() if m else candidate.start() + 1  # (no match inside a match)
+        if m:
             yield m
 
 
