@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from cgtatlas.extract.numbers import Quantity, find_quantities
-from cgtatlas.model import ORG_TYPES, Document, Fact, Mention
+from cgtatlas.model import ORG_TYPES, Document, Evidence, Fact, Mention
 
 SUBJECT_TYPES = (*ORG_TYPES, "Region", "Event", "Product")
 _SUBJECT_SET = frozenset(SUBJECT_TYPES)
@@ -87,7 +87,8 @@ def _fact_for(doc: Document, ctx: _DocContext, q: Quantity) -> Fact:
         indicator=_indicator(doc.text, q, clause_start, subject, sent.end),
         value=q.value, unit=q.unit, comparator=q.comparator,
         year=_year(before, subject, ctx), kind="target" if TARGET_RE.search(before) else "actual",
-        evidence=doc.evidence(q.start, q.end),
+        # doc.evidence(q.start, q.end), with the sentence already found:
+        evidence=Evidence(doc.id, q.start, q.end, doc.text[sent.start:sent.end].strip()),
     )
 
 
@@ -126,7 +127,7 @@ def _indicator(text: str, q: Quantity, clause_start: int, subject, sent_end: int
 
 
 def _year(before: str, subject, ctx: _DocContext) -> int | None:
-    years = YEAR_RE.findall(before)
+    years = YEAR_RE.findall(before) if "年" in before else None  # (a cheap test first)
     if years:
         return int(years[-1])
     if "今年" in before and ctx.doc_year:
