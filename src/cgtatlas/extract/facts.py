@@ -22,11 +22,16 @@ from cgtatlas.model import ORG_TYPES, Document, Evidence, Fact, Mention
 SUBJECT_TYPES = (*ORG_TYPES, "Region", "Event", "Product")
 _SUBJECT_SET = frozenset(SUBJECT_TYPES)
 CLAUSE_SPLIT = re.compile(r"[，,；;、：:（）()\n“”\"+＋—]")
+# Up to the last clause mark: the greedy .* runs to the end and backs off to the
+# mark, not visiting the marks before it.
+UP_TO_LAST_CLAUSE_MARK = re.compile(r".*" + CLAUSE_SPLIT.pattern, re.S)
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!起|以来|开始)")
 TARGET_RE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|预计|力争|目标|计划|争取|有望|拟")
 EVENT_BACKREF = re.compile(r"(?:本次|本届|此次|该)(?:论坛|峰会|大会|会议|活动|展会)")
 LEAD_FILLERS = re.compile(r"^(?:目前|其中|现|已|已有|共有|共|拥有|有|设|共设|累计|同时|此外|并|还)+")
-TRAIL_FILLERS = re.compile(r"(?:预计|已有|拥有|共有|有|共设|设|达到|达|为|已|汇聚|集聚|超过|超|约|共|累计|已完成|完成)+$")
+TRAIL_WORDS = ("预计", "已有", "拥有", "共有", "有", "共设", "设", "达到", "达", "为", "已", "汇聚", "集聚",
+               "超过", "超", "约", "共", "累计", "已完成", "完成")
+TRAIL_FILLERS = re.compile(rf"(?:{'|'.join(TRAIL_WORDS)})+$")
 HAVE_SPLIT = re.compile(r"已|汇聚|集聚|聚集|拥有")
 FOLLOW_STOP = re.compile(r"的|了|已|并|均|将|也|在|等|落户|成功|提供|组成")
 FOLLOW_LEAD = re.compile(r"^(?:的|已|均|都|共|人民币)+")
@@ -93,10 +98,8 @@ def _fact_for(doc: Document, ctx: _DocContext, q: Quantity) -> Fact:
 
 
 def _clause_start(text: str, sent_start: int, pos: int) -> int:
-    cut = sent_start
-    for m in CLAUSE_SPLIT.finditer(text, sent_start, pos):
-        cut = m.end()
-    return cut
+    m = UP_TO_LAST_CLAUSE_MARK.match(text, sent_start, pos)
+    return m.end() if m else sent_start
 
 
 def _subject(doc: Document, ctx: _DocContext, sent_start: int, clause_start: int, pos: int) -> Mention | str:
@@ -120,8 +123,12 @@ def _indicator(text: str, q: Quantity, clause_start: int, subject, sent_end: int
     if len(after) >= 2 and not DIGIT.match(after):
         return after
     start = subject.end if isinstance(subject, Mention) and subject.start >= clause_start else clause_start
-    before = DATE_WORDS.sub("", text[start:q.start])
-    before = TRAIL_FILLERS.sub("", LEAD_FILLERS.sub("", before.strip()))
+    before = text[start:q.start]
+    if "年" in before:  # (DATE_WORDS, opening with an optional group, is tried at every position)
+        before = DATE_WORDS.sub("", before)
+    before = LEAD_FILLERS.sub("", before.strip())
+    if before.endswith(TRAIL_WORDS):  # (likewise TRAIL_FILLERS)
+        before = TRAIL_FILLERS.sub("", before)
     tail = HAVE_SPLIT.split(before)[-1]
     return (tail if len(tail) >= 2 else before)[-24:] or after
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
          "六": 6, "七": 7, "八": 8, "九": 9}
@@ -93,8 +93,7 @@ CLAUSE_MARK = re.compile(r"[，,。；;：:、\n]")
 TITLE = re.compile(r"《[^《》]{0,80}》")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):  # (a frozen dataclass takes several times longer to build)
     start: int
     end: int
     value: float
