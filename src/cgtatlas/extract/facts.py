@@ -26,7 +26,8 @@ CLAUSE_SPLIT = re.compile(r"[，,；;、：:（）()\n“”\"+＋—]")
 # mark, not visiting the marks before it.
 UP_TO_LAST_CLAUSE_MARK = re.compile(r".*" + CLAUSE_SPLIT.pattern, re.S)
 YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!起|以来|开始)")
-TARGET_RE = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|预计|力争|目标|计划|争取|有望|拟")
+# (every alternative opens with a literal, so `re` scans for their first characters)
+TARGET_RE = re.compile(r"到\s*(?:19|20)\d{2}\s*年|至\s*(?:19|20)\d{2}\s*年|预计|力争|目标|计划|争取|有望|拟")
 EVENT_BACKREF = re.compile(r"(?:本次|本届|此次|该)(?:论坛|峰会|大会|会议|活动|展会)")
 LEAD_FILLERS = re.compile(r"^(?:目前|其中|现|已|已有|共有|共|拥有|有|设|共设|累计|同时|此外|并|还)+")
 TRAIL_WORDS = ("预计", "已有", "拥有", "共有", "有", "共设", "设", "达到", "达", "为", "已", "汇聚", "集聚",
