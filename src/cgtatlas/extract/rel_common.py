@@ -31,17 +31,18 @@ PRODUCT_BACKREF = re.compile(r"该产品|该药物|该药|该疗法|该品种")
 
 # Trigger patterns with the literal words every match contains (`Ctx.hits` relies on it):
 # it finds those words with one scan per document and runs the pattern only in small
-# windows around them.
-ANCHORS: dict[re.Pattern, tuple[str, ...]] = {}
-WIDTHS: dict[re.Pattern, int] = {}  # the longest match of each (huge when unbounded)
+# windows around them. Keyed by the pattern's text: hashing a compiled Pattern hashes
+# its whole compiled code, on every lookup.
+ANCHORS: dict[str, tuple[str, ...]] = {}
+WIDTHS: dict[str, int] = {}  # the longest match of each (huge when unbounded)
 REACH = 30
 START, END = attrgetter("start"), attrgetter("end")
 
 
 def anchored(pattern: str, *words: str) -> re.Pattern:
     compiled = re.compile(with_first_chars(pattern))
-    ANCHORS[compiled] = words
-    shortest, WIDTHS[compiled] = re._parser.parse(pattern).getwidth()
+    ANCHORS[compiled.pattern] = words
+    shortest, WIDTHS[compiled.pattern] = re._parser.parse(pattern).getwidth()
     assert shortest > 0, "`Ctx.hits` searches on from a match's end: it must not be empty"
     return compiled
 
@@ -106,8 +107,8 @@ def _first_chars(items) -> tuple[set[str], bool] | None:
 @lru_cache(maxsize=2)
 def _scanner(n_anchored: int) -> tuple[ahocorasick_rs.AhoCorasick, list[tuple], int, int]:
     """One automaton for the clause delimiters (segment ones first) and every anchor
-    word, reporting overlapping matches; for each of its words, the patterns it anchors
-    and its length. Patterns register as their modules load: `n_anchored` is their count."""
+    word, reporting overlapping matches; for each of its words, the patterns (texts) it
+    anchors and its length. Patterns register as their modules load: `n_anchored` is their count."""
     delims = SEGMENT_DELIMS + "".join(c for c in CLAUSE_DELIMS if c not in SEGMENT_DELIMS)
     words = sorted({w for ws in ANCHORS.values() for w in ws})
     users = [((), 1)] * len(delims) + [
@@ -193,16 +194,15 @@ class Ctx:
     def _scan(self) -> None:
         """Clause and segment cuts, and where each anchored pattern's words occur, in one pass."""
         automaton, users, n_segment, n_delims = _scanner(len(ANCHORS))
+        found = automaton.find_matches_as_indexes(self.text, overlapping=True)
+        self._clause_cuts = [start for i, start, _ in found if i < n_delims]
+        self._segment_cuts = [start for i, start, _ in found if i < n_segment]
         spots = defaultdict(list)
-        for i, start, _ in automaton.find_matches_as_indexes(self.text, overlapping=True):
-            if i < n_delims:
-                self._clause_cuts.append(start)
-                if i < n_segment:
-                    self._segment_cuts.append(start)
-                continue
-            patterns, size = users[i]
-            for pattern in patterns:
-                spots[pattern].append((start, size))
+        for i, start, _ in found:
+            if i >= n_delims:
+                patterns, size = users[i]
+                for pattern in patterns:
+                    spots[pattern].append((start, size))
         for places in spots.values():
             places.sort()  # the automaton reports by end; `hits` walks them by start
         self._spots = spots
@@ -234,13 +234,14 @@ class Ctx:
     def hits(self, pattern: re.Pattern):
         """Each match of `pattern` in the text, in order. An anchored pattern is only
         tried in windows around its anchor words (a match must cover the word)."""
-        if pattern not in ANCHORS:
+        key = pattern.pattern
+        if key not in ANCHORS:
             yield from pattern.finditer(self.text)
             return
-        width = WIDTHS[pattern]
+        width = WIDTHS[key]
         last_end = 0
         prev = -1
-        for pos, size in self._spots.get(pattern, ()):
+        for pos, size in self._spots.get(key, ()):
             start = max(last_end, pos - REACH)
             if prev < start:
                 # Every match holds an anchor word, so with no other one since `start` a match
