@@ -207,9 +207,10 @@ class Ctx:
             places.sort()  # the automaton reports by end; `hits` walks them by start
         self._spots = spots
 
-    def _index(self, types) -> tuple[list[int], list[int], list[Mention]]:
-        """Starts, ends and the mentions of `types` (all for None), built once per types.
-        Mentions do not overlap (see `outermost`), so ends are sorted like starts."""
+    def _index(self, types) -> tuple[list[int], list[Mention]]:
+        """Starts and the mentions of `types` (all for None), built once per types.
+        Mentions do not overlap (see `outermost`): of those starting before a position,
+        only the last can reach past it."""
         index = self._typed.get(types)
         if index is None:
             if types is None:
@@ -217,12 +218,12 @@ class Ctx:
             else:
                 parts = [self._by_type[t] for t in dict.fromkeys(types) if t in self._by_type]
                 ms = parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts), key=START)
-            index = self._typed[types] = (list(map(START, ms)), list(map(END, ms)), ms)
+            index = self._typed[types] = (list(map(START, ms)), ms)
         return index
 
     def of_type(self, types) -> list[Mention]:
         """The mentions of `types` (a tuple), in text order. Do not modify the list."""
-        return self._index(types)[2]
+        return self._index(types)[1]
 
     def sentences(self) -> list[Span]:
         return self._sentences
@@ -284,8 +285,11 @@ class Ctx:
 
     def between(self, start: int, end: int, types=None) -> list[Mention]:
         """The mentions of `types` inside [start, end), in text order."""
-        starts, ends, ms = self._typed.get(types) or self._index(types)
-        return ms[bisect_left(starts, start):min(bisect_left(starts, end), bisect_right(ends, end))]
+        starts, ms = self._typed.get(types) or self._index(types)
+        stop = bisect_left(starts, end)
+        if stop and ms[stop - 1].end > end:
+            stop -= 1
+        return ms[bisect_left(starts, start):stop]
 
     def gap_to_next(self, pos: int, types) -> int:
         """How far after `pos` the next mention of `types` starts (a large number for none):
@@ -296,15 +300,17 @@ class Ctx:
 
     def last_before(self, pos: int, types, floor: int = 0) -> Mention | None:
         """The last mention of `types` ending by `pos`, if it starts at or after `floor`."""
-        starts, ends, ms = self._typed.get(types) or self._index(types)
-        i = min(bisect_left(starts, pos), bisect_right(ends, pos)) - 1
+        starts, ms = self._typed.get(types) or self._index(types)
+        i = bisect_left(starts, pos) - 1
+        if i >= 0 and ms[i].end > pos:
+            i -= 1
         return ms[i] if i >= 0 and ms[i].start >= floor else None
 
     def inside_mention(self, pos: int) -> bool:
         """Whether character `pos` lies inside a mention (of any type)."""
-        starts, ends, _ = self._typed.get(None) or self._index(None)
+        starts, ms = self._typed.get(None) or self._index(None)
         i = bisect_right(starts, pos) - 1
-        return i >= 0 and ends[i] > pos
+        return i >= 0 and ms[i].end > pos
 
     def memo(self, key: str, make: Callable[[], Any]) -> Any:
         """A per-document value the rules share (the defined company, the people's
