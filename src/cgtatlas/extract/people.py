@@ -62,8 +62,10 @@ def titles() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _title_automaton() -> ahocorasick_rs.AhoCorasick:
+    # A DFA here (about 280 KB, against 55 KB as a contiguous NFA): the scan of
+    # the whole text takes about half the instructions.
     return ahocorasick_rs.AhoCorasick(titles(), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+                                      implementation=ahocorasick_rs.Implementation.DFA)
 
 
 @lru_cache(maxsize=1)
