@@ -37,10 +37,13 @@ def _latin_token(text: str, start: int, end: int) -> bool:
     return not (text[end - 1].isascii() and after.isascii() and after.isalnum())
 
 
-def _automaton(words) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]:
+def _automaton(words, dfa: bool = False) -> tuple[ahocorasick_rs.AhoCorasick, tuple[str, ...]]:
+    # A DFA scans the text in about half the instructions; it is used only for
+    # the short lists, where it stays small (the disease DFA would be ~870 KB).
     words = tuple(words)
+    impl = ahocorasick_rs.Implementation.DFA if dfa else ahocorasick_rs.Implementation.ContiguousNFA
     return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
-                                      implementation=ahocorasick_rs.Implementation.ContiguousNFA), words
+                                      implementation=impl), words
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +119,7 @@ def _shape_diseases(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, 
 
 @lru_cache(maxsize=1)
 def _cue_automaton():
-    return _automaton(CUES)
+    return _automaton(CUES, dfa=True)
 
 
 def _disease_candidates(text: str) -> list[tuple[int, int, str]]:
@@ -160,7 +163,7 @@ TARGET_CUE = re.compile(r"靶向\s*(?P<t>[A-Za-z][A-Za-z0-9\-\.αβ]{1,12}(?:/[A
 
 @lru_cache(maxsize=1)
 def _target_automaton():
-    return _automaton(load_words("targets"))
+    return _automaton(load_words("targets"), dfa=True)
 
 
 def target_spans(text: str) -> list[tuple[int, int]]:
