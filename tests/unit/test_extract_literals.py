@@ -1,5 +1,5 @@
 """occurrences: every place each needle stands, overlapping ones too, in text order."""
-from cgtatlas.extract.literals import occurrences
+from cgtatlas.extract.literals import leftmost_longest, occurrences
 
 
 def test_occurrences_in_text_order_across_needles():
@@ -14,3 +14,9 @@ def test_overlapping_and_nested_occurrences_are_all_found():
 def test_no_needle_in_text():
     assert occurrences("细胞治疗", ("基因",)) == []
     assert occurrences("", "（(") == []
+
+
+def test_leftmost_longest_from_overlapping_matches():
+    found = [(0, 2, "国家"), (0, 5, "国家发改委"), (2, 5, "发改委"), (3, 5, "改委"), (6, 8, "药监")]
+    assert leftmost_longest(found) == [(0, 5, "国家发改委"), (6, 8, "药监")]
+    assert leftmost_longest([]) == []

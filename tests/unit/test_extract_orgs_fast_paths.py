@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
+
+from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.extract import org_lists, short_names
 from cgtatlas.extract.segment import tag_text
 
@@ -39,3 +42,19 @@ def test_counted_parks_precheck_never_hides_a_match():
     assert len(matching) >= 4 and all(org_lists._may_count_parks(t) for t in matching)
     assert not org_lists._may_count_parks("没有园区数量的句子")
 
+
+
+def test_one_scan_finds_the_heads_and_bodies_separate_scans_find():
+    text = TEXT + "国家药品监督管理局药品审评中心与国家发展改革委、美国FDA和某某大学附属第一医院科学研究中心"
+    heads = lex.heads()
+    longest = {}
+    for start, end, word in ((s, e, w) for w in heads for s in range(len(text)) for e in [s + len(w)]
+                             if text.startswith(w, s)):
+        if end not in longest or start < longest[end][0]:
+            longest[end] = (start, heads[word])
+    forms = sorted(lex.known_bodies(), key=len, reverse=True)
+    matcher = ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    found_heads, found_bodies = lex.name_words(text)
+    assert found_heads == [(longest[end][0], end, longest[end][1]) for end in sorted(longest)]
+    assert found_bodies == [(s, e, forms[i]) for i, s, e in matcher.find_matches_as_indexes(text)]
+    assert len(found_bodies) >= 3

@@ -20,3 +20,17 @@ def occurrences(text: str, needles: Iterable[str]) -> list[tuple[int, str]]:
             at = text.find(needle, at + 1)
     found.sort()
     return found
+
+
+def leftmost_longest(found: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Of all (start, end, word) occurrences, overlapping ones included, those
+    a leftmost-longest scan reports: the longest word at the leftmost start,
+    then the same again from its end on. (One overlapping automaton scan can
+    so serve several word lists: a scan costs the same for any number of words.)"""
+    out: list[tuple[int, int, str]] = []
+    free = 0
+    for start, end, word in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start >= free:
+            out.append((start, end, word))
+            free = end
+    return out

@@ -28,7 +28,8 @@ def find_organisations(doc: Document) -> Document:
         return doc
     places = {m.surface for m in doc.mentions if m.type == "Region"}
     techs = {m.surface for m in doc.mentions if m.type == "Technology"}
-    found = [*_head_mentions(doc.text, toks, places), *_known_bodies(doc.text)]
+    heads, bodies = lex.name_words(doc.text)
+    found = [*_head_mentions(doc.text, toks, places, heads), *_known_bodies(doc.text, bodies)]
     found.extend(org_lists.park_anchors(doc.text, toks, found, places))
     found.extend(org_lists.enumerated_parks(doc.text, toks, found, name_start))
     doc.mentions.extend(m for m in found if not _named_by_technology(m, techs))
@@ -41,10 +42,11 @@ def _named_by_technology(m: Mention, techs: set[str]) -> bool:
     return head is not None and head.generic and m.surface[: -len(head.word)].removeprefix("自有") in techs
 
 
-def _head_mentions(text: str, toks: Tokens, places: set[str]) -> list[Mention]:
+def _head_mentions(text: str, toks: Tokens, places: set[str], found: list) -> list[Mention]:
+    """Names ending in the head words `found` (lex.name_words)."""
     out = []
     heads, at = [], []  # the head matches that fit the words, and their token indexes
-    for head in _head_ends(text):
+    for head in found:
         i = token_index_at(toks, head[0])
         if _head_fits(toks, i, head[0], head[1]):
             heads.append(head)
@@ -97,20 +99,6 @@ def _heads_between(heads: list, k: int, start: int) -> list:
             out.append(heads[j])
         j -= 1
     return out[::-1]
-
-
-def _head_ends(text: str):
-    """(start, end, Head) for the longest head word ending at each position."""
-    matcher, words = lex.head_matcher()
-    table = lex.heads()
-    longest: dict[int, tuple[int, str]] = {}
-    for idx, start, end in matcher.find_matches_as_indexes(text, overlapping=True):
-        word = words[idx]
-        if end not in longest or len(word) > len(longest[end][1]):
-            longest[end] = (start, word)
-    for end in sorted(longest):
-        start, word = longest[end]
-        yield start, end, table[word]
 
 
 def _head_fits(toks: Tokens, i: int, head_start: int, head_end: int) -> bool:
@@ -275,12 +263,11 @@ def _is_acronym(word: str) -> bool:
     return word.isascii() and word.isupper() and len(word) <= 5
 
 
-def _known_bodies(text: str) -> list[Mention]:
-    matcher, forms = lex.body_matcher()
+def _known_bodies(text: str, found: list) -> list[Mention]:
+    """Mentions of the listed bodies `found` (lex.name_words)."""
     bodies = lex.known_bodies()
     out = []
-    for idx, start, end in matcher.find_matches_as_indexes(text):
-        form = forms[idx]
+    for start, end, form in found:
         if form.isascii() and _latin_neighbour(text, start, end):
             continue
         out.append(Mention(type=bodies[form][0], surface=form, start=start, end=end, source="orgs:lexicon"))
