@@ -10,9 +10,11 @@ to that stage.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
+from cgtatlas.extract.literals import leftmost_longest
 from cgtatlas.extract.org_names import STOP_TAGS
 from cgtatlas.extract.segment import Tokens, is_known, token_index_at, tokens
 from cgtatlas.lexicon import load_words
@@ -105,40 +107,63 @@ def _list_item(toks: Tokens, i: int, step: int) -> range:
     return run
 
 
-@lru_cache(maxsize=2)
-def _context_matcher(kind: str):
-    """An automaton over the words a name follows ("before") or precedes
-    ("after"): leftmost-longest, so 园区企业 wins over 企业. One pass over the
-    text, where a regex alternation tries every word at every character."""
+BEFORE, AFTER, SUFFIX = 1, 2, 4  # (bits: 旗下 is both a "before" and an "after" word)
+
+
+@lru_cache(maxsize=1)
+def _vocab_matcher():
+    """One automaton over the context words (those a name follows, "before",
+    or precedes, "after") and the industry words ("suffix"), and per word its
+    kinds. A scan of Chinese text costs ~90 instructions a character whatever
+    the number of words, so one overlapping scan serves all three lists."""
     import ahocorasick_rs
 
-    words = list(_vocab()[kind])
-    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), words
+    vocab = _vocab()
+    words = sorted(set().union(*vocab.values()))
+    kinds = [(BEFORE if w in vocab["before"] else 0) | (AFTER if w in vocab["after"] else 0)
+             | (SUFFIX if w in vocab["suffix"] else 0) for w in words]
+    return ahocorasick_rs.AhoCorasick(words), words, kinds
 
 
-def _context_words(text: str, kind: str):
-    """(word, start, end) of every context word of this kind in the text."""
-    matcher, words = _context_matcher(kind)
-    for idx, start, end in matcher.find_matches_as_indexes(text):
-        yield words[idx], start, end
+def _vocab_words(text: str, toks: Tokens) -> tuple[list, list, list[int]]:
+    """From one scan: the context words "before" and "after", (start, end,
+    word) as a leftmost-longest scan finds them (园区企业 wins over 企业); and
+    the indexes of the tokens that are industry words, in order (a few
+    hundred occurrences, far fewer than the tokens a loop would visit)."""
+    matcher, words, kinds = _vocab_matcher()
+    starts, ends = toks.starts, toks.ends
+    before, after, suffix = [], [], []
+    for idx, start, end in matcher.find_matches_as_indexes(text, overlapping=True):
+        kind = kinds[idx]
+        if kind == SUFFIX:  # (most matches)
+            i = bisect_right(starts, start) - 1  # (token_index_at: starts[0] is 0)
+            if starts[i] == start and ends[i] == end:
+                suffix.append(i)
+            continue
+        if kind & BEFORE:
+            before.append((start, end, words[idx]))
+        if kind & AFTER:
+            after.append((start, end, words[idx]))
+    return leftmost_longest(before), leftmost_longest(after), sorted(suffix)
 
 
 def _candidates(text: str, toks: Tokens):
-    for word, start, end in _context_words(text, "before"):
-        if toks.starts[token_index_at(toks, start)] != start:
+    before, after, suffix_tokens = _vocab_words(text, toks)
+    for start, end, word in before:
+        if toks.starts[bisect_right(toks.starts, start) - 1] != start:
             continue  # 有限公司首席…: the context word is the end of a longer word
         run = _walk(toks, end, +1)
         if word in WEAK_CONTEXTS and all(map(is_known, toks.words[run.start:run.stop])):
             continue  # 经企业申报: after a bare 企业 only an unknown word is a name
         yield from _span(run, toks, context=True)
-    for _, start, _ in _context_words(text, "after"):
+    for start, _, _ in after:
         yield from _span(_walk(toks, start, -1), toks, context=True)
     for match in PARTNER.finditer(text):
         yield from _span(_walk(toks, match.start(), -1), toks, context=True)
         yield from _span(_walk(toks, match.start(1), +1), toks, context=True)
     for match in LISTED_AS_COMPANIES.finditer(text):
         yield from _listed(toks, match.start())
-    yield from _shaped(text, toks)
+    yield from _shaped(suffix_tokens, toks)
 
 
 def _listed(toks: Tokens, offset: int):
@@ -257,29 +282,11 @@ def _coined(toks: Tokens, run: range) -> bool:
     return any(len(words[k]) == 1 and len(words[k + 1]) == 1 for k in run[:-1])
 
 
-@lru_cache(maxsize=1)
-def _suffix_matcher():
-    import ahocorasick_rs
-
-    return ahocorasick_rs.AhoCorasick(list(_vocab()["suffix"]))
-
-
-def _suffix_tokens(text: str, toks: Tokens) -> list[int]:
-    """Indexes of the tokens that are industry words, in order: the automaton
-    finds every occurrence in the text (a few hundred), far fewer than the
-    tokens a loop would visit."""
-    out = []
-    for _, start, end in _suffix_matcher().find_matches_as_indexes(text, overlapping=True):
-        i = token_index_at(toks, start)
-        if toks.starts[i] == start and toks.ends[i] == end:
-            out.append(i)
-    return sorted(out)
-
-
-def _shaped(text: str, toks: Tokens):
-    """A coined word directly followed by an industry word: 某某生物, 某某检测."""
+def _shaped(suffix_tokens: list[int], toks: Tokens):
+    """A coined word directly followed by an industry word (the tokens
+    `suffix_tokens`): 某某生物, 某某检测."""
     words = toks.words
-    for i in _suffix_tokens(text, toks):
+    for i in suffix_tokens:
         if i == 0 or len(words[i - 1]) < 2:
             continue
         if is_known(words[i - 1]):
