@@ -135,11 +135,10 @@ def _vocab_words(text: str, toks: Tokens) -> tuple[list, list, list[int]]:
     before, after, suffix = [], [], []
     for idx, start, end in matcher.find_matches_as_indexes(text, overlapping=True):
         kind = kinds[idx]
-        if kind == SUFFIX:  # (most matches)
+        if kind & SUFFIX:  # (most matches)
             i = bisect_right(starts, start) - 1  # (token_index_at: starts[0] is 0)
             if starts[i] == start and ends[i] == end:
                 suffix.append(i)
-            continue
         if kind & BEFORE:
             before.append((start, end, words[idx]))
         if kind & AFTER:
