@@ -10,7 +10,6 @@ to that stage.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
@@ -136,7 +135,7 @@ def _vocab_words(text: str, toks: Tokens) -> tuple[list, list, list[int]]:
     for idx, start, end in matcher.find_matches_as_indexes(text, overlapping=True):
         kind = kinds[idx]
         if kind & SUFFIX:  # (most matches)
-            i = bisect_right(starts, start) - 1  # (token_index_at: starts[0] is 0)
+            i = token_index_at(toks, start)
             if starts[i] == start and ends[i] == end:
                 suffix.append(i)
         if kind & BEFORE:
@@ -149,7 +148,7 @@ def _vocab_words(text: str, toks: Tokens) -> tuple[list, list, list[int]]:
 def _candidates(text: str, toks: Tokens):
     before, after, suffix_tokens = _vocab_words(text, toks)
     for start, end, word in before:
-        if toks.starts[bisect_right(toks.starts, start) - 1] != start:
+        if toks.starts[token_index_at(toks, start)] != start:
             continue  # 有限公司首席…: the context word is the end of a longer word
         run = _walk(toks, end, +1)
         if word in WEAK_CONTEXTS and all(map(is_known, toks.words[run.start:run.stop])):
