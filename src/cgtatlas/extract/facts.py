@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from cgtatlas.extract.numbers import Quantity, find_quantities
-from cgtatlas.model import ORG_TYPES, Document, Evidence, Fact, Mention
+from cgtatlas.model import ORG_TYPES, Document, Fact, Mention
 
 SUBJECT_TYPES = (*ORG_TYPES, "Region", "Event", "Product")
 _SUBJECT_SET = frozenset(SUBJECT_TYPES)
@@ -93,8 +93,7 @@ def _fact_for(doc: Document, ctx: _DocContext, q: Quantity) -> Fact:
         indicator=_indicator(doc.text, q, clause_start, subject, sent.end),
         value=q.value, unit=q.unit, comparator=q.comparator,
         year=_year(before, subject, ctx), kind="target" if TARGET_RE.search(before) else "actual",
-        # doc.evidence(q.start, q.end), with the sentence already found:
-        evidence=Evidence(doc.id, q.start, q.end, doc.text[sent.start:sent.end].strip()),
+        evidence=doc.evidence(q.start, q.end),
     )
 
 
