@@ -59,7 +59,7 @@ QUANTITY_RE = re.compile(
 # Every BMP character \d matches, as literals: `re` finds the start of a pattern
 # opening with a class of literals several times faster than of one holding \d
 # (a Unicode category, looked up at every character of the text).
-_BMP_DIGITS = "".join(ch for ch in map(chr, range(0x10000)) if ch.isdecimal())
+_BMP_DIGITS = "".join(filter(str.isdecimal, map(chr, range(0x10000))))  # (~5 ms at import)
 # Where QUANTITY_RE may start: its first character, then only characters its
 # number part can hold, then a unit. A looser test than QUANTITY_RE itself, but
 # it begins with a character class, which `re` scans for fast (QUANTITY_RE,
