@@ -60,3 +60,20 @@ def test_one_scan_finds_the_heads_and_bodies_separate_scans_find():
     assert found_heads == [(longest[end][0], end, longest[end][1]) for end in sorted(longest)]
     assert found_bodies == [(s, e, forms[i]) for i, s, e in matcher.find_matches_as_indexes(text)]
     assert len(found_bodies) >= 3
+
+
+def test_a_word_of_two_kinds_keeps_both_roles(monkeypatch):
+    """One scan serves three word lists: a word listed both as an industry word and
+    as a context word must come back in both lists."""
+    vocab = {"before": ("生物",), "after": (), "suffix": ("生物",)}
+    monkeypatch.setattr(short_names, "_vocab", lambda: vocab)
+    short_names._vocab_matcher.cache_clear()
+    try:
+        text = "园区里的云岭生物很好"
+        toks = tag_text(text)
+        at = text.index("生物")
+        before, after, suffix = short_names._vocab_words(text, toks)
+        assert before == [(at, at + 2, "生物")] and after == []
+        assert [toks.words[i] for i in suffix] == ["生物"]
+    finally:
+        short_names._vocab_matcher.cache_clear()
