@@ -69,10 +69,32 @@ def test_ingest_batch_store_errors_do_not_stop_the_batch(tmp_path, monkeypatch):
         return "stored"
 
     monkeypatch.setattr(batch._StoreWriter, "write", fake_write)
-    write(tmp_path, "1.txt", "第一篇文章。")
-    write(tmp_path, "2.txt", "第二篇文章。")
-    report = ingest_paths([tmp_path], Settings(), store=True, progress=False)
+    write(tmp_path / "docs", "1.txt", "第一篇文章。")
+    write(tmp_path / "docs", "2.txt", "第二篇文章。")
+    report = ingest_paths([tmp_path / "docs"], Settings(db=str(tmp_path / "atlas.db")), store=True, progress=False)
     outcomes = by_name(report)
     assert calls == ["1.txt", "2.txt"]
     assert outcomes["1.txt"].status == "failed" and "disk full" in outcomes["1.txt"].reason
     assert outcomes["2.txt"].status == "stored" and outcomes["2.txt"].document is None
+
+
+def test_ingest_segments_only_the_documents_it_will_extract(tmp_path, monkeypatch):
+    import cgtatlas.extract.pipeline as pipeline
+
+    tagged = []
+    real_pretag = pipeline.pretag
+
+    def recording_pretag(docs):
+        docs = list(docs)
+        tagged.append(sorted(d.file_name for d in docs))
+        real_pretag(docs)
+
+    monkeypatch.setattr(pipeline, "pretag", recording_pretag)
+    write(tmp_path / "docs", "a.txt", "苏州某某生物科技有限公司成立。")
+    write(tmp_path / "docs", "b.txt", "上海某某医药有限公司签约。")
+    settings = Settings(db=str(tmp_path / "atlas.db"))
+    first = ingest_paths([tmp_path / "docs"], settings, store=True, progress=False)
+    again = ingest_paths([tmp_path / "docs"], settings, store=True, progress=False)
+    assert {o.status for o in first.outcomes} == {"stored"}
+    assert {o.status for o in again.outcomes} == {"unchanged"}
+    assert tagged == [["a.txt", "b.txt"], []]

@@ -11,6 +11,9 @@ passes that ran moments apart keeps the ratio steady on a machine whose speed
 drifts (shared or throttled cores), where timing one runner for seconds and
 then the next swung the ratio by a third or more.
 
+The pipeline runs as `cgtatlas extract` and ingest run it: documents are
+segmented a batch at a time (pipeline.pretag), then each goes through the stages.
+
 Peak memory is measured in a separate, untimed pass under tracemalloc (Python
 allocations; native allocations inside rjieba are not seen) and as the
 process's maximum resident set size.
@@ -71,7 +74,7 @@ def _runners(docs: list[Document], cache_dir: Path | None) -> dict[str, Callable
     import jieba.posseg as pseg
     import rjieba
 
-    from cgtatlas.extract.pipeline import run_pipeline
+    from cgtatlas.extract.pipeline import batched_by_text, pretag, run_pipeline
 
     jieba.setLogLevel(60)
     if cache_dir is not None:
@@ -80,9 +83,11 @@ def _runners(docs: list[Document], cache_dir: Path | None) -> dict[str, Callable
     jieba.dt.check_initialized()
     texts = [d.text for d in docs]
 
-    def pipeline() -> None:
-        for d in docs:
-            run_pipeline(_fresh(d))
+    def pipeline() -> None:  # as `cgtatlas extract` and ingest run it
+        for batch in batched_by_text(map(_fresh, docs), lambda d: len(d.text)):
+            pretag(batch)
+            for d in batch:
+                run_pipeline(d)
 
     def posseg() -> None:
         for t in texts:

@@ -33,34 +33,55 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
     yield from files
 
 
-def extract_one(path: Path) -> Document:
-    from cgtatlas.extract.pipeline import run_pipeline
-    from cgtatlas.ingest.read import read_document
-
-    return run_pipeline(read_document(path))
-
-
 def extract_files(files: list[Path], out: Path | None, fmt: str = "gold",
                   step: Callable[[Path], None] | None = None) -> ExtractReport:
     """Extract every file; write one `<stem>.json` (gold) or `<stem>.jsonl` into `out`
-    when given. `step` is called after each file (progress)."""
+    when given. `step` is called after each file (progress). Files are read and
+    segmented a batch at a time (pipeline.pretag)."""
+    from cgtatlas.extract.pipeline import batched_by_text, pretag
+
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     report = ExtractReport()
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
+    for batch in batched_by_text(_read_files(files), _text_length):
+        pretag(doc for _, doc in batch if isinstance(doc, Document))
+        for f, doc in batch:
+            _extract_into(report, f, doc, out, fmt)
+            if step:
+                step(f)
+    return report
+
+
+def _extract_into(report: ExtractReport, f: Path, doc: Document | Exception, out: Path | None, fmt: str) -> None:
+    from cgtatlas.extract.pipeline import run_pipeline
+
+    if isinstance(doc, Exception):
+        report.failed.append((f, str(doc)))
+        return
+    try:
+        doc = run_pipeline(doc)
+    except Exception as exc:  # one bad file never stops the batch
+        report.failed.append((f, str(exc)))
+        return
+    report.predictions[f.stem] = to_gold(doc)
+    if out is not None:
+        report.written.append(_write(doc, f.stem, out, fmt))
+
+
+def _read_files(files: list[Path]) -> Iterator[tuple[Path, Document | Exception]]:
+    from cgtatlas.ingest.read import read_document
+
     for f in files:
         try:
-            doc = extract_one(f)
-        except Exception as exc:  # one bad file never stops the batch
-            report.failed.append((f, str(exc)))
-        else:
-            report.predictions[f.stem] = to_gold(doc)
-            if out is not None:
-                report.written.append(_write(doc, f.stem, out, fmt))
-        if step:
-            step(f)
-    return report
+            yield f, read_document(f)
+        except Exception as exc:  # reported with the file, in its turn
+            yield f, exc
+
+
+def _text_length(item: tuple[Path, Document | Exception]) -> int:
+    return len(item[1].text) if isinstance(item[1], Document) else 0
 
 
 def _write(doc: Document, stem: str, out: Path, fmt: str) -> Path:

@@ -58,7 +58,7 @@ def ingest_document(engine: Engine, doc: Document, *, reextract: bool = False,
                     extract: Extract = run_pipeline,
                     overrides: resolve.Overrides | None = None) -> str:
     """Store `doc`; returns "stored", "unchanged" or "reextracted"."""
-    if not reextract and _is_stored(engine, doc.id):
+    if not reextract and is_stored(engine, doc.id):
         return "unchanged"
     if not (doc.mentions or doc.relations or doc.facts):
         doc = extract(doc)
@@ -74,7 +74,7 @@ def ingest_document(engine: Engine, doc: Document, *, reextract: bool = False,
     raise AssertionError("unreachable")
 
 
-def _is_stored(engine: Engine, doc_id: str) -> bool:
+def is_stored(engine: Engine, doc_id: str) -> bool:
     with engine.connect() as conn:
         return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
