@@ -31,3 +31,13 @@ def test_last_before_and_gap_with_several_types():
     ctx = _ctx()
     assert ctx.last_before(12, ("Company", "Hospital")).name == "乙医院"
     assert ctx.gap_to_next(11, ("Event", "Company")) == 1
+
+
+def test_nested_and_unordered_mentions_keep_the_outermost():
+    text = "甲园区平台与乙公司"
+    ms = [Mention("Company", "乙公司", 6, 9), Mention("Platform", "甲园区平台", 0, 5),
+          Mention("Park", "甲园区", 0, 3)]
+    ctx = Ctx.of(Document(id="d", text=text, mentions=ms))
+    assert [m.name for m in ctx.mentions] == ["甲园区平台", "乙公司"]
+    assert ctx.of_type(("Park",)) == []
+    assert [m.name for m in ctx.of_type(("Company", "Platform"))] == ["甲园区平台", "乙公司"]

@@ -196,9 +196,10 @@ class Ctx:
 
     @classmethod
     def of(cls, doc: Document) -> Ctx:
-        ms = outermost(doc.mentions)
-        ctx = cls(doc, ms, text=doc.text)
-        ctx._index_types(ms)
+        ctx = cls(doc, text=doc.text)
+        if not ctx._index_types(doc.mentions):  # out of order or nested (rare)
+            ctx._typed.clear()
+            ctx._index_types(outermost(doc.mentions))
         ctx.main_region = main_name(ctx.of_type(("Region",)))
         ctx.main_park = main_name(ctx.of_type(("Park",)))
         ctx.main_event = _main_event(ctx.of_type(("Event",)))
@@ -224,12 +225,17 @@ class Ctx:
             places.sort()  # the automaton reports by end; `hits` walks them by start
         self._spots = spots
 
-    def _index_types(self, ms: list[Mention]) -> None:
-        """The index of all mentions and of each type's, in one pass."""
+    def _index_types(self, ms: list[Mention]) -> bool:
+        """The index of `ms` and of each type's, in one pass; False (and unfinished) when
+        they are not in text order without overlaps, which `outermost` makes them."""
         typed = self._typed
         starts, codes = [], []
+        prev_end = -1
         for m in ms:
-            start, kind = m.start, m.type
+            start, end, kind = m.start, m.end, m.type
+            if start < prev_end or end <= start:
+                return False
+            prev_end = end
             starts.append(start)
             codes.append(KIND_CODES[kind])
             index = typed.get((kind,))
@@ -237,8 +243,10 @@ class Ctx:
                 index = typed[(kind,)] = ([], [])
             index[0].append(start)
             index[1].append(m)
-        typed[None] = (starts, ms)
+        self.mentions = list(ms)
+        typed[None] = (starts, self.mentions)
         self._kinds = bytes(codes)
+        return True
 
     def _index(self, types) -> tuple[list[int], list[Mention]]:
         """Starts and the mentions of `types` (all for None). Those of one type are made
