@@ -169,12 +169,15 @@ def _park_companies(ctx: Ctx) -> None:
 
 
 def _name_containment(ctx: Ctx) -> None:
+    named = ctx.of_type(("Park", "Platform"))
+    if not named:
+        return
     parks = {m.name for m in ctx.doc.mentions if m.type == "Park" and len(m.name) >= 2}
-    for m in ctx.of_type(("Park", "Platform")):
+    for m in named:
+        name = m.name
         for park in parks:
-            rest = m.name[len(park):]
-            if m.name.startswith(park) and len(rest) >= 4 and PARK_HEAD.search(rest[-3:]):
-                ctx.add("located_in", m.name, park, m.start, m.end)
+            if name.startswith(park) and len(name) - len(park) >= 4 and PARK_HEAD.search(name[-3:]):
+                ctx.add("located_in", name, park, m.start, m.end)
 
 
 def _part_of(ctx: Ctx) -> None:
