@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import chain
+from itertools import compress
 from operator import attrgetter, le, lt
 from dataclasses import dataclass, field
 from typing import Any
@@ -116,6 +116,24 @@ def _scanner(n_anchored: int) -> tuple[ahocorasick_rs.AhoCorasick, list[tuple], 
     return ahocorasick_rs.AhoCorasick(list(delims) + words), users, len(SEGMENT_DELIMS), len(delims)
 
 
+class _Codes(dict):
+    def __missing__(self, kind: str) -> int:
+        code = self[kind] = len(self)
+        return code
+
+
+# Mention types as small codes: a document's types as bytes, filtered by `bytes.translate`
+# and `itertools.compress`, cost no Python call per mention for each index.
+KIND_CODES: dict[str, int] = _Codes()
+
+
+@lru_cache(maxsize=64)
+def _kind_filter(types: tuple[str, ...]) -> bytes:
+    """A `bytes.translate` table mapping the codes of `types` to 1, others to 0."""
+    wanted = {KIND_CODES[t] for t in types}
+    return bytes(c in wanted for c in range(256))
+
+
 MEETING = re.compile(r"论坛|峰会|大会|会议|研讨会|年会|沙龙|博览会")
 
 
@@ -166,7 +184,7 @@ class Ctx:
     text: str = ""  # the document's text, used on every rule's every step
     found: list[Relation] = field(default_factory=list)
     _seen: set = field(default_factory=set)
-    _by_type: dict = field(default_factory=dict)
+    _kinds: bytes = b""  # each mention's type, as its code in KIND_CODES
     _typed: dict = field(default_factory=dict)
     _sentences: list[Span] = field(default_factory=list)
     _sentence_starts: list[int] = field(default_factory=list)
@@ -178,10 +196,10 @@ class Ctx:
 
     @classmethod
     def of(cls, doc: Document) -> Ctx:
-        ms = outermost(doc.mentions)
-        ctx = cls(doc, ms, text=doc.text)
-        for m in ms:
-            ctx._by_type.setdefault(m.type, []).append(m)
+        ctx = cls(doc, text=doc.text)
+        if not ctx._index_types(doc.mentions):  # out of order or nested (rare)
+            ctx._typed.clear()
+            ctx._index_types(outermost(doc.mentions))
         ctx.main_region = main_name(ctx.of_type(("Region",)))
         ctx.main_park = main_name(ctx.of_type(("Park",)))
         ctx.main_event = _main_event(ctx.of_type(("Event",)))
@@ -207,18 +225,41 @@ class Ctx:
             places.sort()  # the automaton reports by end; `hits` walks them by start
         self._spots = spots
 
+    def _index_types(self, ms: list[Mention]) -> bool:
+        """The index of `ms` and of each type's, in one pass; False (and unfinished) when
+        they are not in text order without overlaps, which `outermost` makes them."""
+        typed = self._typed
+        starts, codes = [], []
+        prev_end = -1
+        for m in ms:
+            start, end, kind = m.start, m.end, m.type
+            if start < prev_end or end <= start:
+                return False
+            prev_end = end
+            starts.append(start)
+            codes.append(KIND_CODES[kind])
+            index = typed.get((kind,))
+            if index is None:
+                index = typed[(kind,)] = ([], [])
+            index[0].append(start)
+            index[1].append(m)
+        self.mentions = list(ms)
+        typed[None] = (starts, self.mentions)
+        self._kinds = bytes(codes)
+        return True
+
     def _index(self, types) -> tuple[list[int], list[Mention]]:
-        """Starts and the mentions of `types` (all for None), built once per types.
-        Mentions do not overlap (see `outermost`): of those starting before a position,
-        only the last can reach past it."""
+        """Starts and the mentions of `types` (all for None). Those of one type are made
+        with the whole index; others are filtered from it once per types by `bytes.translate`
+        and `itertools.compress` (no Python call per mention). Mentions do not overlap
+        (see `outermost`): of those starting before a position, only the last can reach past it."""
         index = self._typed.get(types)
         if index is None:
-            if types is None:
-                ms = self.mentions
-            else:
-                parts = [self._by_type[t] for t in dict.fromkeys(types) if t in self._by_type]
-                ms = parts[0] if len(parts) == 1 else sorted(chain.from_iterable(parts), key=START)
-            index = self._typed[types] = (list(map(START, ms)), ms)
+            if len(types) == 1:
+                return ([], [])  # a type the document does not mention
+            starts, ms = self._typed[None]
+            keep = self._kinds.translate(_kind_filter(types))  # 1 for a mention to keep
+            index = self._typed[types] = (list(compress(starts, keep)), list(compress(ms, keep)))
         return index
 
     def of_type(self, types) -> list[Mention]:

@@ -88,9 +88,8 @@ def organized_by(ctx: Ctx) -> None:
 
 def _venue_places(ctx: Ctx, start: int, end: int) -> list[str]:
     """The last Park and the last Region named in a venue phrase."""
-    names = {m.surface: m for m in ctx.doc.mentions if m.type in PLACE_TYPES and len(m.surface) >= 2}
     hits = []
-    for surface, m in names.items():
+    for surface, m in ctx.memo("§places", lambda: _places_by_surface(ctx)).items():
         pos = ctx.text.find(surface, start, end)
         if pos >= 0:
             hits.append((pos + len(surface), m))
@@ -100,6 +99,10 @@ def _venue_places(ctx: Ctx, start: int, end: int) -> list[str]:
         if typed:
             out.append(typed[-1][1].name)
     return out
+
+
+def _places_by_surface(ctx: Ctx) -> dict[str, Mention]:
+    return {m.surface: m for m in ctx.doc.mentions if m.type in PLACE_TYPES and len(m.surface) >= 2}
 
 
 def held_at(ctx: Ctx) -> None:

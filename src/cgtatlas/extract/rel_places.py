@@ -169,12 +169,15 @@ def _park_companies(ctx: Ctx) -> None:
 
 
 def _name_containment(ctx: Ctx) -> None:
+    named = ctx.of_type(("Park", "Platform"))
+    if not named:
+        return
     parks = {m.name for m in ctx.doc.mentions if m.type == "Park" and len(m.name) >= 2}
-    for m in ctx.of_type(("Park", "Platform")):
+    for m in named:
+        name = m.name
         for park in parks:
-            rest = m.name[len(park):]
-            if m.name.startswith(park) and len(rest) >= 4 and PARK_HEAD.search(rest[-3:]):
-                ctx.add("located_in", m.name, park, m.start, m.end)
+            if name.startswith(park) and len(name) - len(park) >= 4 and PARK_HEAD.search(name[-3:]):
+                ctx.add("located_in", name, park, m.start, m.end)
 
 
 def _part_of(ctx: Ctx) -> None:
@@ -189,8 +192,12 @@ def _listed_in_main_region(ctx: Ctx) -> None:
     """"甲园、乙谷等平台项目…" in a sentence that names no place: the document's region."""
     if not ctx.main_region:
         return
-    for m in ctx.of_type(HOLDS):  # "等…" follows few names: start from those, in text order
-        if m.type == "Agency" or not LISTED_WITH.match(ctx.text, m.end):
+    pos = ctx.text.find("等")  # few names are followed by "等…": start from the 等s, in text order
+    while pos >= 0:
+        m = ctx.last_before(pos, HOLDS)
+        at = pos
+        pos = ctx.text.find("等", pos + 1)
+        if not m or m.end != at or m.type == "Agency" or not LISTED_WITH.match(ctx.text, at):
             continue
         sent = ctx.sentence_at(m.start)
         if not sent.start <= m.start < m.end <= sent.end or ctx.between(sent.start, sent.end, ("Region",)):
