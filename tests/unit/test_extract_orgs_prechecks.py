@@ -2,7 +2,7 @@
 pattern gives over the whole text."""
 from __future__ import annotations
 
-from cgtatlas.extract import people, short_names
+from cgtatlas.extract import org_lists, people, short_names
 from cgtatlas.extract.literals import occurrences
 
 TEXT = ("园区企业云岭生物与禾安药业签约，某某制药获得批准。已建成云岭药谷、云岭基因岛、"
@@ -18,7 +18,6 @@ def test_partner_matches_are_the_pattern_matches():
     assert [m.span() for m in short_names._partner_matches(texts[1])]
 
 
-
 def test_appointment_words_are_the_literal_occurrences():
     texts = ("聘任张某为主任，委任李某；任命王某，继续担任院长，兼任、出任、就任、担任", "任任命命聘聘任",
              "增补当选，受聘加盟后履新，推选选举提名聘请", "", "任", "担任命", "受聘任教，当选举")
@@ -26,3 +25,11 @@ def test_appointment_words_are_the_literal_occurrences():
     for text in texts:
         assert people._appointment_words(text) == occurrences(text, words)
     assert people._appointment_words(texts[-1]) == [(0, "受聘"), (1, "聘任"), (5, "当选"), (6, "选举")]
+
+
+def test_counted_parks_are_the_pattern_matches():
+    texts = (TEXT, "建成A园、B园等3个园区", "两大产业园", "五个特色园区", "一个园", "园区很大", "极大缩短园区",
+             "等12个园区和3大园，十一个大园", "三个大个园区", "二三个一二三四五园区园", "等等两个园", "个园三个园")
+    for text in texts:
+        expected = [m.span() for m in org_lists.COUNTED_PARKS.finditer(text)]
+        assert [m.span() for m in org_lists._counted_parks(text)] == expected
