@@ -41,8 +41,8 @@ def test_token_indexes_finds_every_token_with_one_of_the_words():
 def test_counted_parks_precheck_never_hides_a_match():
     texts = (TEXT, "建成A园、B园等3个园区", "两大产业园", "五个特色园区", "一个园", "园区很大")
     matching = [t for t in texts if org_lists.COUNTED_PARKS.search(t)]
-    assert len(matching) >= 4 and all(org_lists._may_count_parks(t) for t in matching)
-    assert not org_lists._may_count_parks("没有园区数量的句子")
+    assert len(matching) >= 4 and all(org_lists._counted_parks(t) for t in matching)
+    assert not org_lists._counted_parks("没有园区数量的句子")
 
 
 

@@ -50,11 +50,12 @@ def _clause_start(text: str, end: int) -> int:
 def enumerated_parks(text: str, toks: Tokens, found: list[Mention],
                      name_start: Callable[[Tokens, int, lex.Head], int]) -> list[Mention]:
     """Items of a list closed by "N个(专业)园区": each a Park."""
-    if not _may_count_parks(text):
+    counts = _counted_parks(text)
+    if not counts:
         return []
     taken = {(m.start, m.end) for m in found}
     out = []
-    for match in COUNTED_PARKS.finditer(text):
+    for match in counts:
         pos = _clause_start(text, match.start())
         items = text[pos:match.start()].split("、")
         if len(items) < 2:
@@ -74,17 +75,33 @@ def enumerated_parks(text: str, toks: Tokens, found: list[Mention],
     return out
 
 
-def _may_count_parks(text: str) -> bool:
-    """Whether 个 or 大 stands in the 7 characters before some 园: every
-    COUNTED_PARKS match has one, and finding 园 first is much faster than
-    running the pattern (its numeral start is tried at every character)."""
+COUNT_NUMERALS = set("一二三四五六七八九十两")
+
+
+def _counted_parks(text: str) -> list[re.Match]:
+    """COUNTED_PARKS.finditer(text), tried only at the numerals before a 个 or
+    大 that stands in the 7 characters before a 园 (every match has one):
+    finding 园 is much faster than running the pattern, whose numeral start
+    is tried at every character."""
+    counts = set()
     at = text.find("园")
     while at >= 0:
-        window = text[max(0, at - 7):at]
-        if "个" in window or "大" in window:
-            return True
+        counts.update(q for q in range(max(0, at - 7), at) if text[q] in "个大")
         at = text.find("园", at + 1)
-    return False
+    out, end = [], 0
+    for q in sorted(counts):
+        start = q  # the match holding this 个 starts at the numerals before it
+        while start > end and (text[start - 1] in COUNT_NUMERALS or text[start - 1].isdecimal()):
+            start -= 1
+        if start == q:
+            continue
+        if start > end and text[start - 1] == "等":
+            start -= 1
+        match = COUNTED_PARKS.match(text, start)
+        if match:
+            out.append(match)
+            end = match.end()
+    return out
 
 
 def park_anchors(text: str, toks: Tokens, found: list[Mention], places: set[str]) -> list[Mention]:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
-from cgtatlas.extract.literals import leftmost_longest
+from cgtatlas.extract.literals import leftmost_longest, occurrences
 from cgtatlas.extract.org_names import STOP_TAGS
 from cgtatlas.extract.segment import Tokens, is_known, token_index_at, tokens
 from cgtatlas.lexicon import load_words
@@ -156,12 +156,32 @@ def _candidates(text: str, toks: Tokens):
         yield from _span(run, toks, context=True)
     for start, _, _ in after:
         yield from _span(_walk(toks, start, -1), toks, context=True)
-    for match in PARTNER.finditer(text):
+    for match in _partner_matches(text):
         yield from _span(_walk(toks, match.start(), -1), toks, context=True)
         yield from _span(_walk(toks, match.start(1), +1), toks, context=True)
     for match in LISTED_AS_COMPANIES.finditer(text):
         yield from _listed(toks, match.start())
     yield from _shaped(suffix_tokens, toks)
+
+
+PARTNER_ENDS = ("签约", "签署", "战略合作")
+
+
+def _partner_matches(text: str):
+    """PARTNER.finditer(text), trying PARTNER only at a 与 standing 3-15
+    characters before a 签约/签署/战略合作 (every match ends in one): there
+    are a few of those a document, and 与 is everywhere."""
+    tries = set()
+    for at, _ in occurrences(text, PARTNER_ENDS):
+        pos = text.find("与", max(0, at - 15), at - 2)
+        while pos >= 0:
+            tries.add(pos)
+            pos = text.find("与", pos + 1, at - 2)
+    end = 0
+    for pos in sorted(tries):
+        if pos >= end and (match := PARTNER.match(text, pos)):
+            end = match.end()
+            yield match
 
 
 def _listed(toks: Tokens, offset: int):
