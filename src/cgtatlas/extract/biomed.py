@@ -182,7 +182,8 @@ def target_spans(text: str) -> list[tuple[int, int]]:
 
 
 def find_targets(doc: Document) -> Document:
-    for s, e in target_spans(doc.text):
+    spans = doc.meta["_target_spans"] = target_spans(doc.text)  # (the products stage skips them)
+    for s, e in spans:
         surface = doc.text[s:e]
         doc.mentions.append(Mention("Target", surface, s, e, re.sub(r"\s+", "", surface), source="biomed"))
     return doc

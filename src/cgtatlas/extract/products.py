@@ -103,10 +103,13 @@ def _has_cue(text: str, start: int, end: int) -> bool:
     return bool(CUE_BEFORE.search(before) or CUE_AFTER.search(after) or CUE_WORD.search(before))
 
 
-def code_products(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, code, dosage form) for product codes in `text`."""
+def code_products(text: str, targets: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, dosage form) for product codes in `text`; `targets`:
+    the target spans in it, when known."""
     shaped = [m for m in CODE.finditer(text) if looks_like_code(m.group("code"))]
-    targets = set(target_spans(text)) if shaped else set()
+    if not shaped:
+        return []
+    targets = set(target_spans(text) if targets is None else targets)
     candidates, accepted = [], set()
     for m in shaped:
         code = m.group("code")
@@ -139,7 +142,7 @@ def _registry_products(text: str) -> list[tuple[int, int, int]]:
 
 def find_products(doc: Document) -> Document:
     text = doc.text
-    codes = code_products(text)
+    codes = code_products(text, doc.meta.get("_target_spans"))  # (as the targets stage found them)
     fullest: dict[str, str] = {}
     for _, _, code, form in codes:
         if len(code + form) > len(fullest.get(code, "")):
