@@ -157,7 +157,8 @@ def _link_prefixed_forms(mentions: list[Mention], groups: _Groups) -> None:
         if m.source.endswith(":distributed"):
             continue
         by_type.setdefault(m.type, set()).add(m.surface)
-    regions = {m.surface for m in mentions if m.type == "Region"} | {region_name(m.surface) for m in mentions if m.type == "Region"}
+    regions = {m.surface for m in mentions if m.type == "Region"}
+    regions |= {region_name(surface) for surface in regions}
     for etype, surfaces in by_type.items():
         if etype == "Region":
             continue
@@ -212,11 +213,12 @@ def _name_groups(doc: Document, groups: _Groups) -> None:
         if not m.source.endswith(":distributed"):
             members.setdefault(groups.find(m.surface), []).append(m)
     for group in members.values():
-        if len(group) == 1:  # most names occur once
+        if len(group) == 1:  # most names occur once: its own name, unless an alias
             fullest = group[0]
+            name = fullest.name if fullest.source != "aliases" and fullest.name else fullest.surface
         else:
             fullest = max(group, key=lambda m: (m.surface in owners, len(m.surface), -m.start))
-        name = _canonical(group) or fullest.surface
+            name = _canonical(group) or fullest.surface
         if fullest.type == "Region":
             name = region_name(name)
         for m in group:
