@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
-from cgtatlas.extract.literals import occurrences
+from cgtatlas.extract.literals import occurrences, spans_of
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document, Mention
 
@@ -141,8 +141,7 @@ def _is_generic(word: str) -> bool:
 def _mention_all(doc: Document, short: str, owner: Mention) -> None:
     """Mention every free occurrence of `short` as the owner's alias."""
     taken = [(m.start, m.end) for m in doc.mentions]
-    for match in re.finditer(re.escape(short), doc.text):
-        s, e = match.span()
+    for s, e in spans_of(doc.text, short):
         if any(s < te and ts < e for ts, te in taken):
             continue
         doc.mentions.append(Mention(type=owner.type, surface=short, start=s, end=e,

@@ -43,6 +43,8 @@ GENERIC_BODY = (
 # "组织峰会、展会、培训等活动": a list of kinds of events, not a named one.
 GENERIC_LIST_AFTER = re.compile(r"、(?:展会|会议|学术会议|论坛|峰会|大会|活动|赛事|展览|沙龙)")
 NOT_EVENT_ENDINGS = ("代表大会", "股东大会", "职工大会", "党员大会", "股东会")
+EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届|首届")
+LEADING_YEAR = re.compile(r"(?:19|20)\d{2}年?")
 SEPARATOR = re.compile(r"\s*(?:——|—|--)\s*[“\"]?")
 
 
@@ -146,7 +148,7 @@ def _join_main_sub(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
             sub_end = starts[sep.end()]
             sub = text[sep.end():sub_end]
             out.append((s, sub_end, text[s:e] + "——" + sub, sub))
-            if re.match(r"第[一二三四五六七八九十百\d]+届|首届", text[s:e]):
+            if EDITION.match(text[s:e]):
                 out.append((s, e, text[s:e], None))  # an edition is an event of its own
             out.append((sep.end(), sub_end, "", None))
             skip.add(sep.end())
@@ -157,7 +159,8 @@ def _join_main_sub(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 
 @lru_cache(maxsize=4096)
 def _only_year_or_regions(prefix: str) -> bool:
-    rest = re.sub(r"^(?:19|20)\d{2}年?", "", prefix)
+    year = LEADING_YEAR.match(prefix)
+    rest = prefix[year.end():] if year else prefix
     covered = sum(e - s for s, e, _ in region_matches(rest))
     return covered == len(rest)
 
@@ -170,7 +173,7 @@ def _canonical_names(names: list[str]) -> dict[str, str]:
     for short in names:
         for long in longest_first:
             if long != short and long.endswith(short) and _only_year_or_regions(long[:-len(short)]):
-                if short.startswith(("第", "首届")) or not re.match(r"(?:19|20)\d{2}", long):
+                if short.startswith(("第", "首届")) or not LEADING_YEAR.match(long):
                     canon[short] = long
                     break
     return canon

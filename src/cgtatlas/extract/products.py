@@ -18,6 +18,7 @@ from importlib import resources
 import ahocorasick_rs
 
 from cgtatlas.extract.biomed import target_spans
+from cgtatlas.extract.literals import spans_of
 from cgtatlas.model import Document, Mention
 
 # The look-behind (nothing code-like right before) sits after the first letter so
@@ -152,8 +153,8 @@ def find_products(doc: Document) -> Document:
         name = brands.get(code, fullest[code])
         doc.mentions.append(Mention("Product", text[s:e], s, e, name, source="products"))
     for brand in set(brands.values()):
-        for match in re.finditer(re.escape(brand), text):
-            doc.mentions.append(Mention("Product", brand, match.start(), match.end(), brand, source="products:brand"))
+        for s, e in spans_of(text, brand):
+            doc.mentions.append(Mention("Product", brand, s, e, brand, source="products:brand"))
     taken = [(s, e) for s, e, _, _ in codes]
     seen_names: dict[int, str] = {}
     for s, e, owner in _registry_products(text):
