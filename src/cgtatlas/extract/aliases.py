@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from cgtatlas.extract import org_lexicon as lex
-from cgtatlas.extract.literals import occurrences
+from cgtatlas.extract.literals import occurrences, spans_of
 from cgtatlas.lexicon import load_words
 from cgtatlas.model import Document, Mention
 
@@ -141,8 +141,7 @@ def _is_generic(word: str) -> bool:
 def _mention_all(doc: Document, short: str, owner: Mention) -> None:
     """Mention every free occurrence of `short` as the owner's alias."""
     taken = [(m.start, m.end) for m in doc.mentions]
-    for match in re.finditer(re.escape(short), doc.text):
-        s, e = match.span()
+    for s, e in spans_of(doc.text, short):
         if any(s < te and ts < e for ts, te in taken):
             continue
         doc.mentions.append(Mention(type=owner.type, surface=short, start=s, end=e,
@@ -157,7 +156,8 @@ def _link_prefixed_forms(mentions: list[Mention], groups: _Groups) -> None:
         if m.source.endswith(":distributed"):
             continue
         by_type.setdefault(m.type, set()).add(m.surface)
-    regions = {m.surface for m in mentions if m.type == "Region"} | {region_name(m.surface) for m in mentions if m.type == "Region"}
+    regions = {m.surface for m in mentions if m.type == "Region"}
+    regions |= {region_name(surface) for surface in regions}
     for etype, surfaces in by_type.items():
         if etype == "Region":
             continue
@@ -212,11 +212,12 @@ def _name_groups(doc: Document, groups: _Groups) -> None:
         if not m.source.endswith(":distributed"):
             members.setdefault(groups.find(m.surface), []).append(m)
     for group in members.values():
-        if len(group) == 1:  # most names occur once
+        if len(group) == 1:  # most names occur once: its own name, unless an alias
             fullest = group[0]
+            name = fullest.name if fullest.source != "aliases" and fullest.name else fullest.surface
         else:
             fullest = max(group, key=lambda m: (m.surface in owners, len(m.surface), -m.start))
-        name = _canonical(group) or fullest.surface
+            name = _canonical(group) or fullest.surface
         if fullest.type == "Region":
             name = region_name(name)
         for m in group:

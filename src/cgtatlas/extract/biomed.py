@@ -181,10 +181,14 @@ def target_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+WHITESPACE = re.compile(r"\s+")
+
+
 def find_targets(doc: Document) -> Document:
-    for s, e in target_spans(doc.text):
+    spans = doc.meta["_target_spans"] = target_spans(doc.text)  # (the products stage skips them)
+    for s, e in spans:
         surface = doc.text[s:e]
-        doc.mentions.append(Mention("Target", surface, s, e, re.sub(r"\s+", "", surface), source="biomed"))
+        doc.mentions.append(Mention("Target", surface, s, e, WHITESPACE.sub("", surface), source="biomed"))
     return doc
 
 

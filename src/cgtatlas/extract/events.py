@@ -43,18 +43,22 @@ GENERIC_BODY = (
 # "组织峰会、展会、培训等活动": a list of kinds of events, not a named one.
 GENERIC_LIST_AFTER = re.compile(r"、(?:展会|会议|学术会议|论坛|峰会|大会|活动|赛事|展览|沙龙)")
 NOT_EVENT_ENDINGS = ("代表大会", "股东大会", "职工大会", "党员大会", "股东会")
+EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届|首届")
+LEADING_YEAR = re.compile(r"(?:19|20)\d{2}年?")
 SEPARATOR = re.compile(r"\s*(?:——|—|--)\s*[“\"]?")
 
 
-@lru_cache(maxsize=1)
-def _stop_automaton() -> ahocorasick_rs.AhoCorasick:
-    return ahocorasick_rs.AhoCorasick(STOP_WORDS, implementation=ahocorasick_rs.Implementation.ContiguousNFA)
+# Up to the end of the last stop word: the greedy .* backs off from the end to
+# the last place a word starts, longest word first. That word also ends last,
+# as no stop word holds another one inside it (only as a prefix or suffix).
+UP_TO_LAST_STOP_WORD = re.compile(
+    r"(?s).*(?:" + "|".join(re.escape(w) for w in sorted(STOP_WORDS, key=len, reverse=True)) + ")")
 
 
 def _after_last_stop_word(text: str, start: int, end: int) -> int:
     """Offset right after the last stop word in text[start:end], or `start`."""
-    ends = [e for _, _, e in _stop_automaton().find_matches_as_indexes(text[start:end], overlapping=True)]
-    return start + max(ends, default=0)
+    m = UP_TO_LAST_STOP_WORD.match(text, start, end)
+    return m.end() if m else start
 
 
 GENERIC_LONGEST_FIRST = tuple(sorted(GENERIC_BODY, key=len, reverse=True))
@@ -144,7 +148,7 @@ def _join_main_sub(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
             sub_end = starts[sep.end()]
             sub = text[sep.end():sub_end]
             out.append((s, sub_end, text[s:e] + "——" + sub, sub))
-            if re.match(r"第[一二三四五六七八九十百\d]+届|首届", text[s:e]):
+            if EDITION.match(text[s:e]):
                 out.append((s, e, text[s:e], None))  # an edition is an event of its own
             out.append((sep.end(), sub_end, "", None))
             skip.add(sep.end())
@@ -155,19 +159,21 @@ def _join_main_sub(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
 
 @lru_cache(maxsize=4096)
 def _only_year_or_regions(prefix: str) -> bool:
-    rest = re.sub(r"^(?:19|20)\d{2}年?", "", prefix)
+    year = LEADING_YEAR.match(prefix)
+    rest = prefix[year.end():] if year else prefix
     covered = sum(e - s for s, e, _ in region_matches(rest))
     return covered == len(rest)
 
 
 def _canonical_names(names: list[str]) -> dict[str, str]:
     """Shorter names whose missing prefix is only a year or regions join the longer one."""
+    names = list(dict.fromkeys(names))  # (a name used again asks the same questions)
     canon = {n: n for n in names}
     longest_first = sorted(names, key=len, reverse=True)
     for short in names:
         for long in longest_first:
             if long != short and long.endswith(short) and _only_year_or_regions(long[:-len(short)]):
-                if short.startswith(("第", "首届")) or not re.match(r"(?:19|20)\d{2}", long):
+                if short.startswith(("第", "首届")) or not LEADING_YEAR.match(long):
                     canon[short] = long
                     break
     return canon
@@ -176,13 +182,18 @@ def _canonical_names(names: list[str]) -> dict[str, str]:
 def _inner_spans(joined) -> set[tuple[int, int]]:
     """Spans lying inside a joined "A——B" name: kept as mentions of their own."""
     wide = [(s, e) for s, e, _, sub in joined if sub]
+    if not wide:
+        return set()
     return {(s, e) for s, e, _, sub in joined
             if not sub and any(ws <= s and e <= we and (ws, we) != (s, e) for ws, we in wide)}
 
 
+_ORG_TYPES = frozenset(ORG_TYPES)
+
+
 def find_events(doc: Document) -> Document:
     text = doc.text
-    orgs = {m.end: m for m in doc.mentions if m.type in ORG_TYPES}
+    orgs = {m.end: m for m in doc.mentions if m.type in _ORG_TYPES}
     joined = _join_main_sub(text, event_spans(text, {end: m.start for end, m in orgs.items()}))
     _keep_holders(doc, joined, orgs)
     sub_of = {sub: name for _, _, name, sub in joined if sub}

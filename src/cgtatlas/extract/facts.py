@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from operator import attrgetter
 
 from cgtatlas.extract.numbers import Quantity, find_quantities
 from cgtatlas.model import ORG_TYPES, Document, Fact, Mention
@@ -25,7 +26,9 @@ CLAUSE_SPLIT = re.compile(r"[，,；;、：:（）()\n“”\"+＋—]")
 # Up to the last clause mark: the greedy .* runs to the end and backs off to the
 # mark, not visiting the marks before it.
 UP_TO_LAST_CLAUSE_MARK = re.compile(r".*" + CLAUSE_SPLIT.pattern, re.S)
-YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!起|以来|开始)")
+# (the look-behind, "no digit before the year", sits after its first digit, so
+# that the pattern opens with literals, which `re` scans for fast)
+YEAR_RE = re.compile(r"((?:1(?<!\d1)9|2(?<!\d2)0)\d{2})\s*年(?!起|以来|开始)")
 # (every alternative opens with a literal, so `re` scans for their first characters)
 TARGET_RE = re.compile(r"到\s*(?:19|20)\d{2}\s*年|至\s*(?:19|20)\d{2}\s*年|预计|力争|目标|计划|争取|有望|拟")
 EVENT_BACKREF = re.compile(r"(?:本次|本届|此次|该)(?:论坛|峰会|大会|会议|活动|展会)")
@@ -42,9 +45,11 @@ YEAR_PREFIX = re.compile(r"((?:19|20)\d{2})")
 
 
 def find_facts(doc: Document) -> Document:
+    quantities = find_quantities(doc.text)
+    if not quantities:
+        return doc
     context = _DocContext(doc)
     seen: set[tuple] = set()
-    quantities = find_quantities(doc.text)
     for i, q in enumerate(quantities):
         if _is_condition(doc.text, q, quantities[i + 1:i + 2]):
             continue
@@ -69,11 +74,14 @@ def _is_condition(text: str, q: Quantity, following: list[Quantity]) -> bool:
     return nxt.start - q.end <= 24 and not CONDITION_GAP.search(text, q.end, nxt.start)
 
 
+_START = attrgetter("start")
+
+
 class _DocContext:
     """Document-level fallbacks: main region, main event, and mentions by position."""
 
     def __init__(self, doc: Document) -> None:
-        self.mentions = sorted((m for m in doc.mentions if m.type in _SUBJECT_SET), key=lambda m: m.start)
+        self.mentions = sorted((m for m in doc.mentions if m.type in _SUBJECT_SET), key=_START)
         self.starts = [m.start for m in self.mentions]
         regions = Counter(m.name for m in doc.mentions if m.type == "Region")
         events = Counter(m.name for m in doc.mentions if m.type == "Event")

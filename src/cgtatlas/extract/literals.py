@@ -22,6 +22,18 @@ def occurrences(text: str, needles: Iterable[str]) -> list[tuple[int, str]]:
     return found
 
 
+def spans_of(text: str, needle: str) -> list[tuple[int, int]]:
+    """(start, end) of each occurrence of a non-empty `needle`, not overlapping
+    (as re.finditer(re.escape(needle)), without a pattern compiled per needle,
+    which would also push patterns out of the `re` module's cache)."""
+    out = []
+    at = text.find(needle)
+    while at >= 0 and needle:
+        out.append((at, at + len(needle)))
+        at = text.find(needle, at + len(needle))
+    return out
+
+
 def leftmost_longest(found: Iterable[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Of all (start, end, word) occurrences, overlapping ones included, those
     a leftmost-longest scan reports: the longest word at the leftmost start,

@@ -8,6 +8,8 @@ inside a longer one on purpose. Generic terms the guide excludes are dropped.
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 from cgtatlas.extract import org_lexicon as lex
 from cgtatlas.model import Document, Mention
 
@@ -24,23 +26,45 @@ def resolve_overlaps(doc: Document) -> Document:
     mentions = [m for m in doc.mentions
                 if 0 <= m.start < m.end <= size and m.surface.strip()  # (a valid span)
                 and m.surface not in excluded and not (m.type in _ORG_TYPES and m.surface in generic)]
-    kept = _longest_first(size, mentions)
-    doc.mentions = sorted(kept, key=lambda m: (m.start, m.end))
+    mentions.sort(key=_SPAN)
+    doc.mentions = _resolve_groups(size, mentions)
     return doc
 
 
 _ORG_TYPES = frozenset(lex.ORG_TYPES)
 _PRIORITY = {etype: i for i, etype in enumerate(TYPE_PRIORITY)}
+_SPAN = attrgetter("start", "end")
+
+
+def _resolve_groups(size: int, mentions: list[Mention]) -> list[Mention]:
+    """Mentions sorted by span, resolved within each run of overlapping ones: a
+    mention overlapping nothing stays (about half of them), and the greedy of
+    `_longest_first` cannot reach across runs, which share no character."""
+    taken = bytearray(size)
+    kept: list[Mention] = []
+    group: list[Mention] = []
+    group_end = 0
+    for m in mentions:
+        if m.start >= group_end:
+            kept += _resolve(taken, group)
+            group = []
+        group.append(m)
+        if m.end > group_end:
+            group_end = m.end
+    return kept + _resolve(taken, group)
+
+
+def _resolve(taken: bytearray, group: list[Mention]) -> list[Mention]:
+    return sorted(_longest_first(taken, group), key=_SPAN) if len(group) > 1 else group
 
 
 def _rank(m: Mention) -> tuple:
     return (m.start - m.end, _PRIORITY.get(m.type, len(TYPE_PRIORITY)), m.start)
 
 
-def _longest_first(size: int, mentions: list[Mention]) -> list[Mention]:
+def _longest_first(taken: bytearray, mentions: list[Mention]) -> list[Mention]:
     """Greedy: take mentions longest first; a mention touching a taken
     character is dropped unless it is marked nested."""
-    taken = bytearray(size)
     seen: set[tuple[int, int]] = set()
     kept: list[Mention] = []
     for m in sorted(mentions, key=_rank):

@@ -18,6 +18,7 @@ from importlib import resources
 import ahocorasick_rs
 
 from cgtatlas.extract.biomed import target_spans
+from cgtatlas.extract.literals import spans_of
 from cgtatlas.model import Document, Mention
 
 # The look-behind (nothing code-like right before) sits after the first letter so
@@ -103,10 +104,13 @@ def _has_cue(text: str, start: int, end: int) -> bool:
     return bool(CUE_BEFORE.search(before) or CUE_AFTER.search(after) or CUE_WORD.search(before))
 
 
-def code_products(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, code, dosage form) for product codes in `text`."""
+def code_products(text: str, targets: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, dosage form) for product codes in `text`; `targets`:
+    the target spans in it, when known."""
     shaped = [m for m in CODE.finditer(text) if looks_like_code(m.group("code"))]
-    targets = set(target_spans(text)) if shaped else set()
+    if not shaped:
+        return []
+    targets = set(target_spans(text) if targets is None else targets)
     candidates, accepted = [], set()
     for m in shaped:
         code = m.group("code")
@@ -139,7 +143,7 @@ def _registry_products(text: str) -> list[tuple[int, int, int]]:
 
 def find_products(doc: Document) -> Document:
     text = doc.text
-    codes = code_products(text)
+    codes = code_products(text, doc.meta.get("_target_spans"))  # (as the targets stage found them)
     fullest: dict[str, str] = {}
     for _, _, code, form in codes:
         if len(code + form) > len(fullest.get(code, "")):
@@ -149,8 +153,8 @@ def find_products(doc: Document) -> Document:
         name = brands.get(code, fullest[code])
         doc.mentions.append(Mention("Product", text[s:e], s, e, name, source="products"))
     for brand in set(brands.values()):
-        for match in re.finditer(re.escape(brand), text):
-            doc.mentions.append(Mention("Product", brand, match.start(), match.end(), brand, source="products:brand"))
+        for s, e in spans_of(text, brand):
+            doc.mentions.append(Mention("Product", brand, s, e, brand, source="products:brand"))
     taken = [(s, e) for s, e, _, _ in codes]
     seen_names: dict[int, str] = {}
     for s, e, owner in _registry_products(text):
